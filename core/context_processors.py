@@ -1,0 +1,29 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.access import PORTAL_ROLES, user_has_role
+from accounts.models import Role
+
+# (url name, label, icon, roles that see it)
+_NAVIGATION = [
+    ("home", _("Home"), "house", None),
+    ("universities:list", _("Universities"), "bank", PORTAL_ROLES),
+    ("achievements:list", _("Research results"), "lightbulb", None),
+    ("needs:list", _("Technology needs"), "clipboard-check", None),
+    ("visits:list", _("Visits"), "geo-alt", (Role.OFFICER, Role.BUREAU, Role.ADMIN)),
+    ("deals:event_list", _("Events"), "calendar-event", None),
+    ("dashboards:index", _("Dashboards"), "bar-chart-line", PORTAL_ROLES),
+]
+
+
+def navigation(request):
+    user = request.user
+    if not user.is_authenticated:
+        return {"navigation": []}
+    items = []
+    for url_name, label, icon, roles in _NAVIGATION:
+        if roles is None or user_has_role(user, roles):
+            url = reverse(url_name)
+            active = request.path == url if url_name == "home" else request.path.startswith(url)
+            items.append({"url": url, "label": label, "icon": icon, "active": active})
+    return {"navigation": items}
