@@ -19,7 +19,10 @@ def run_manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        env={**{k: v for k, v in os.environ.items() if k not in ("DEBUG", "EMAIL_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE")}, **env},
+        env={
+            **{k: v for k, v in os.environ.items() if k not in ("DEBUG", "EMAIL_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE")},
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,
@@ -62,3 +65,10 @@ def test_the_tests_themselves_run_on_postgresql(db):
     from django.db import connection
 
     assert connection.vendor == "postgresql"
+
+
+def test_the_production_profile_collects_static_files_with_their_hashed_names(tmp_path):
+    result = run_manage("collectstatic", "--noinput", env={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
+    assert list(tmp_path.glob("css/portal.*.css"))
