@@ -1,13 +1,18 @@
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from accounts.access import PORTAL_ROLES, user_has_role
-from deals.models import MatchmakingEvent
+from deals.models import SIGNED_STAGES, MatchmakingEvent
 
 
 def event_list_for_user(*, user) -> QuerySet[MatchmakingEvent]:
     """Officers and bureau staff see every session; enterprises the published ones."""
-    queryset = MatchmakingEvent.objects.select_related("university").annotate(
-        signing_count=Count("deals", distinct=True), result_count=Count("achievements_on_show", distinct=True)
+    queryset = (
+        MatchmakingEvent.objects.select_related("university")
+        .annotate(
+            signing_count=Count("deals", filter=Q(deals__stage__in=SIGNED_STAGES), distinct=True),
+            result_count=Count("achievements_on_show", distinct=True),
+        )
+        .order_by("-held_on")
     )
     if user_has_role(user, PORTAL_ROLES):
         return queryset

@@ -91,3 +91,17 @@ def test_the_list_pages_do_not_run_a_query_per_row(client, alice, pair, django_a
     for url_name in ("visits:list", "achievements:list", "universities:list", "home"):
         with django_assert_max_num_queries(16):
             assert client.get(reverse(url_name)).status_code == 200
+
+
+def test_sessions_are_listed_newest_first_with_only_signed_deals_counted(client, dora):
+    from deals.models import Deal
+
+    older = factories.MatchmakingEventFactory(name="旧专场", held_on="2025-03-01")
+    newer = factories.MatchmakingEventFactory(name="新专场", held_on="2026-03-01")
+    Deal.objects.create(
+        achievement=factories.AchievementFactory(), enterprise=factories.EnterpriseFactory(), mode="licence", event=newer
+    )
+    client.force_login(dora)
+    events = list(client.get(reverse("deals:event_list")).context["events"])
+    assert events == [newer, older]
+    assert events[0].signing_count == 0

@@ -401,6 +401,8 @@ class Command(BaseCommand):
             if Deal.objects.filter(achievement=achievement, enterprise=enterprise).exists():
                 continue
             event = events[number % 3] if number < 6 else None
+            if event is not None:
+                event.achievements_on_show.add(achievement)
             if stage == DealStage.SIGNED:
                 signed_on = min(datetime.date(year, 1 + number, 10 + number), self.today)
                 self._sign(
