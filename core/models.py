@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import TransferMode
+from core.search import MAX_TERM_LENGTH
 
 
 class TransferModeOption(models.Model):
@@ -20,3 +21,12 @@ class TransferModeOption(models.Model):
 
     def __str__(self):
         return str(TransferMode(self.code).label)
+
+
+class SearchTermBase(models.Model):
+    """One indexed term of one document. Concrete models add `document = ForeignKey(...)`."""
+
+    term = models.CharField(max_length=MAX_TERM_LENGTH)
+
+    class Meta:
+        abstract = True
