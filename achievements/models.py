@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -6,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.choices import Field, Language
+from core.models import SearchTermBase
 
 
 class IpType(models.TextChoices):
@@ -115,3 +118,75 @@ class Achievement(models.Model):
     @property
     def keyword_list(self) -> list[str]:
         return [word.strip() for word in self.keywords.replace("，", ",").split(",") if word.strip()]
+
+
+class AchievementSearchTerm(SearchTermBase):
+    """One term a research result is found by (see `core.search`). Rebuilt by the services on every save."""
+
+    document = models.ForeignKey(Achievement, on_delete=models.CASCADE, related_name="search_terms")
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        indexes = [models.Index(fields=["term", "document"], name="achievement_term_document_idx")]
+
+    def __str__(self):
+        return self.term
+
+
+class AttachmentType(models.TextChoices):
+    """The file types a result may carry; what a file is, is read from its first bytes (see `validators`)."""
+
+    PDF = "application/pdf", "PDF"
+    PNG = "image/png", "PNG"
+    JPEG = "image/jpeg", "JPEG"
+
+
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def attachment_path(instance, filename: str) -> str:
+    """A random name under the result's folder: the stored name never repeats what the user typed, and
+    cannot be guessed, so a file is only reached through the download view that checks who asks."""
+    extension = {AttachmentType.PDF: ".pdf", AttachmentType.PNG: ".png", AttachmentType.JPEG: ".jpg"}
+    return f"achievements/{instance.achievement_id}/{uuid.uuid4().hex}{extension[instance.content_type]}"
+
+
+class Attachment(models.Model):
+    """A file that documents a research result: a patent certificate, a brochure, a photo of a prototype.
+
+    Only PDF, PNG and JPEG files up to 10 MB, checked by their content when they are added
+    (`achievements.services.attachment_add`). Downloads go through a view that checks the
+    user may see the result; the file's original name is kept for the download.
+    """
+
+    achievement = models.ForeignKey(Achievement, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=32, choices=AttachmentType.choices)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(content_type__in=AttachmentType.values), name="attachment_content_type_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(size__gt=0, size__lte=ATTACHMENT_MAX_BYTES), name="attachment_size_within_limit"
+            ),
+        ]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type in (AttachmentType.PNG, AttachmentType.JPEG)

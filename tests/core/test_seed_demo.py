@@ -61,3 +61,11 @@ def test_the_douyu_session_signed_eight_results_for_over_30_million_yuan(seeded)
         assert deal.achievement.status == AchievementStatus.NEGOTIATING
     for code in Enterprise.objects.values_list("credit_code", flat=True):
         validate_credit_code(code)
+
+
+def test_the_demo_catalogue_can_be_searched_in_chinese_and_english(seeded, client):
+    client.force_login(User.objects.get(username="bureau"))
+    chinese = client.get("/results/", {"q": "直播"}).context["page_obj"].paginator.count
+    english = client.get("/results/", {"q": "laser"}).context["page_obj"].paginator.count
+    assert chinese >= 8
+    assert english >= 1

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from achievements.models import Achievement, AchievementStatus
+from achievements.services import achievement_reindex
 from core.models import TransferModeOption
 from deals.models import Deal, DealStage, EventLevel, Landing, MatchmakingEvent, ThemeKind
 from requests.models import CloseOutcome, Enterprise, EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
@@ -148,6 +149,7 @@ class Command(BaseCommand):
             if created:
                 achievement.transfer_modes.set([self.modes[code] for code in row["transfer_modes"]])
                 Achievement.objects.filter(pk=achievement.pk).update(created_at=created_at)
+                achievement_reindex(achievement=achievement)
             results.append(achievement)
         return results
 
