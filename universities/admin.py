@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from universities.models import Contact, LiaisonOfficer, LiaisonPair, PairMembership, ResearchTeam, University
+from universities.models import (
+    Contact,
+    ContactDataView,
+    LiaisonOfficer,
+    LiaisonPair,
+    PairMembership,
+    ResearchTeam,
+    University,
+)
 
 
 @admin.register(University)
@@ -44,3 +52,22 @@ class LiaisonPairAdmin(SimpleHistoryAdmin):
     list_display = ("university", "started_on", "ended_on")
     list_filter = ("university",)
     inlines = [PairMembershipInline]
+
+
+@admin.register(ContactDataView)
+class ContactDataViewAdmin(admin.ModelAdmin):
+    """The personal-data view log, read-only: an audit log nobody edits."""
+
+    list_display = ("viewed_at", "viewer", "contact")
+    list_select_related = ("viewer", "contact")
+    search_fields = ("contact__name", "viewer__username", "viewer__full_name")
+    date_hierarchy = "viewed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

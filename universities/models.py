@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,10 +25,19 @@ class Centre(models.TextChoices):
     ENTERPRISE_SERVICE = "enterprise_service", _("Enterprise Service Center")
 
 
+# Paths under /universities/ that are not a university's page (see universities/urls.py).
+RESERVED_SLUGS = frozenset({"teams"})
+
+
+def validate_slug_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This address is reserved by the portal; choose another slug."))
+
+
 class University(models.Model):
     """A university or research institute that results come from."""
 
-    slug = models.SlugField(_("slug"), max_length=32, unique=True)
+    slug = models.SlugField(_("slug"), max_length=32, unique=True, validators=[validate_slug_not_reserved])
     name_zh = models.CharField(_("Chinese name"), max_length=100, unique=True)
     name_en = models.CharField(_("English name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=32)
@@ -85,6 +96,31 @@ class Contact(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_personal_data(self) -> bool:
+        return bool(self.phone or self.email)
+
+
+class ContactDataView(models.Model):
+    """One showing of a contact's personal phone or email to a user: the audit log bureau staff read.
+
+    Rows are only ever added. A contact with logged views cannot be deleted (PROTECT),
+    so the log cannot be erased by deleting the person it is about.
+    """
+
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="data_views")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewed_at = models.DateTimeField(_("viewed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("contact data view")
+        verbose_name_plural = _("contact data views")
+        ordering = ["-viewed_at", "-id"]
+        indexes = [models.Index(fields=["contact", "-viewed_at"])]
+
+    def __str__(self):
+        return f"{self.viewer} → {self.contact} {self.viewed_at:%Y-%m-%d %H:%M}"
 
 
 class LiaisonOfficer(models.Model):
