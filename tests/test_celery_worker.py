@@ -34,7 +34,7 @@ def broker():
 
 
 @pytest.fixture
-def real_worker(broker, tmp_path, transactional_db):
+def real_worker(broker, tmp_path):
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     database = connection.settings_dict
@@ -88,6 +88,9 @@ def wait_for_mail(mail_dir: Path) -> str:
     raise AssertionError("the worker delivered no mail")
 
 
+# The worker reads what the test wrote, so the data must be committed; the rollback afterwards
+# restores the rows that migrations create (transfer modes, visit purposes).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_delivers_the_password_reset_email_after_the_request_commits(client, real_worker):
     officer = factories.UserFactory(role="officer", email="zhang.mingyuan@example.gov.cn")
 

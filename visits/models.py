@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -102,3 +103,7 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == FollowUpStatus.OPEN and self.due_on < timezone.localdate()

@@ -1,11 +1,17 @@
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.access import STAFF_ROLES, user_has_role
+from achievements.models import Achievement
+from requests.models import TechNeed
+from requests.selectors import VISIBLE_TO_OFFICERS
+from universities.models import Contact, ResearchTeam
 from universities.selectors import university_of_user
 from visits.models import CampusVisit, FollowUp, FollowUpStatus
+
+LOOKUP_LIMIT = 20
 
 
 def visit_list_for_user(*, user) -> QuerySet[CampusVisit]:
@@ -17,6 +23,24 @@ def visit_list_for_user(*, user) -> QuerySet[CampusVisit]:
     if university is None:
         return queryset.none()
     return queryset.filter(university=university)
+
+
+def visit_list_with_details(*, user) -> QuerySet[CampusVisit]:
+    return visit_list_for_user(user=user).prefetch_related(
+        "purposes",
+        "officers_present",
+        Prefetch("teams", queryset=ResearchTeam.objects.only("id", "name", "leader")),
+    )
+
+
+def visit_detail_for_user(*, user) -> QuerySet[CampusVisit]:
+    return visit_list_with_details(user=user).prefetch_related(
+        Prefetch("contacts", queryset=Contact.objects.select_related("team")),
+        Prefetch("needs_presented", queryset=TechNeed.objects.select_related("enterprise")),
+        "results_found",
+        "catalogued_achievements",
+        "follow_ups__owner",
+    )
 
 
 def visit_this_week(*, university) -> QuerySet[CampusVisit]:
@@ -31,3 +55,34 @@ def visit_this_week(*, university) -> QuerySet[CampusVisit]:
 
 def follow_up_open_for(*, user) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(owner=user, status=FollowUpStatus.OPEN).select_related("visit").order_by("due_on")
+
+
+def follow_up_list_for_user(*, user) -> QuerySet[FollowUp]:
+    """The pair's follow-ups for an officer; every university's for bureau staff and admins."""
+    queryset = FollowUp.objects.select_related("owner", "visit", "university").order_by("status", "due_on")
+    if user_has_role(user, STAFF_ROLES):
+        return queryset
+    university = university_of_user(user=user)
+    return queryset.filter(university=university) if university else queryset.none()
+
+
+def lookup_teams(*, university, query: str) -> list[dict]:
+    teams = ResearchTeam.objects.filter(university=university, name__icontains=query)[:LOOKUP_LIMIT]
+    return [{"value": team.pk, "text": str(team)} for team in teams]
+
+
+def lookup_contacts(*, university, query: str) -> list[dict]:
+    contacts = Contact.objects.filter(team__university=university, name__icontains=query).select_related("team")
+    return [
+        {"value": contact.pk, "text": f"{contact.name}（{contact.team.name}）"} for contact in contacts[:LOOKUP_LIMIT]
+    ]
+
+
+def lookup_needs(*, query: str) -> list[dict]:
+    needs = TechNeed.objects.filter(status__in=VISIBLE_TO_OFFICERS, title__icontains=query).order_by("-approved_at")
+    return [{"value": need.pk, "text": need.title} for need in needs[:LOOKUP_LIMIT]]
+
+
+def lookup_results(*, university, query: str) -> list[dict]:
+    results = Achievement.objects.filter(university=university, title__icontains=query).order_by("-created_at")
+    return [{"value": result.pk, "text": result.title} for result in results[:LOOKUP_LIMIT]]

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
