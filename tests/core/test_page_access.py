@@ -99,7 +99,10 @@ def test_sessions_are_listed_newest_first_with_only_signed_deals_counted(client,
     older = factories.MatchmakingEventFactory(name="旧专场", held_on="2025-03-01")
     newer = factories.MatchmakingEventFactory(name="新专场", held_on="2026-03-01")
     Deal.objects.create(
-        achievement=factories.AchievementFactory(), enterprise=factories.EnterpriseFactory(), mode="licence", event=newer
+        achievement=factories.AchievementFactory(),
+        enterprise=factories.EnterpriseFactory(),
+        mode="licence",
+        event=newer,
     )
     client.force_login(dora)
     events = list(client.get(reverse("deals:event_list")).context["events"])
