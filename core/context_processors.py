@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import PORTAL_ROLES, user_has_role
 from accounts.models import Role
+from notifications.selectors import unread_count_for
 
 # (url name, label, icon, roles that see it)
 _NAVIGATION = [
@@ -27,3 +28,9 @@ def navigation(request):
             active = request.path == url if url_name == "home" else request.path.startswith(url)
             items.append({"url": url, "label": label, "icon": icon, "active": active})
     return {"navigation": items}
+
+
+def notifications(request):
+    if not request.user.is_authenticated:
+        return {}
+    return {"unread_notifications": unread_count_for(user=request.user)}

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.services import user_set_language
@@ -40,3 +41,9 @@ def language_switch(request):
         httponly=False,
     )
     return response
+
+
+def rate_limited(request, exception):
+    """Shown when someone posts too often (django-ratelimit); nothing they typed was saved."""
+    message = _("You have sent this form too often. Please wait a few minutes and try again.")
+    return render(request, "429.html", {"message": message}, status=429)

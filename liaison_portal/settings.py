@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_filters",
     "widget_tweaks",
     "django_celery_beat",
+    "django_ratelimit",
     "simple_history",
     "accounts",
     "core",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "matching",
     "deals",
     "dashboards",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.navigation",
+                "core.context_processors.notifications",
             ],
         },
     },
@@ -139,7 +142,28 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+# Links in emails point here.
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "科技成果转化局 <noreply@liaison.example.cn>")
+
+# Rate limits (django-ratelimit) count in the cache: one process's memory in the demo,
+# Redis shared by every web process in production.
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "liaison-portal"}
+    )
+}
+RATELIMIT_VIEW = "core.views.rate_limited"
+if PRODUCTION and not CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL (e.g. redis://127.0.0.1:6379/1) is required in production for rate limits")
+# django-ratelimit 4.1 predates Django's own RedisCache, whose incr() is atomic as it needs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not CACHE_URL:
+    # The demo runs one process, so its memory cache is shared by every request it serves.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Celery: without a broker the tasks run in-process, which is what the demo wants.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")

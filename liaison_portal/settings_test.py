@@ -11,6 +11,13 @@ from liaison_portal.settings import *  # noqa: F403
 DATABASES = {
     "default": dj_database_url.parse(env_str("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
 }
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("TEST_CACHE_URL", "redis://127.0.0.1:6379/14"),
+    }
+}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 CELERY_BROKER_URL = env_str("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 # Tests run tasks in-process unless they start the real worker (tests/test_celery_worker.py).
 CELERY_TASK_ALWAYS_EAGER = True

@@ -19,11 +19,13 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("enterprise/", include("accounts.urls")),
     path("universities/", include("universities.urls")),
     path("results/", include("achievements.urls")),
     path("needs/", include("requests.urls")),
     path("visits/", include("visits.urls")),
     path("deals/", include("deals.urls")),
     path("dashboards/", include("dashboards.urls")),
+    path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "portal.example.gov.cn",
     "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
     "DJANGO_SETTINGS_MODULE": "liaison_portal.settings",
 }
 
@@ -72,3 +73,9 @@ def test_the_production_profile_collects_static_files_with_their_hashed_names(tm
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()
     assert list(tmp_path.glob("css/portal.*.css"))
+
+
+def test_production_refuses_to_start_without_a_shared_cache_for_rate_limits():
+    result = run_manage("check", env={**PRODUCTION_ENV, "CACHE_URL": ""})
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
