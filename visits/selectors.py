@@ -43,13 +43,14 @@ def visit_detail_for_user(*, user) -> QuerySet[CampusVisit]:
     )
 
 
-def visit_this_week(*, university) -> QuerySet[CampusVisit]:
+def visit_this_week(*, university, limit: int = 10) -> QuerySet[CampusVisit]:
+    """The newest visits since Monday; the home page links to the full list."""
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     return (
         CampusVisit.objects.filter(university=university, deleted_at__isnull=True, visited_on__gte=monday)
         .prefetch_related("teams", "purposes")
-        .order_by("-visited_on")
+        .order_by("-visited_on", "-created_at")[:limit]
     )
 
 

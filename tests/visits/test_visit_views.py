@@ -180,3 +180,12 @@ def test_an_inline_team_with_a_name_already_taken_gets_a_message_not_an_error_pa
     )
     assert response.status_code == 400
     assert response.json()["errors"]
+
+
+def test_the_home_page_lists_the_ten_newest_visits_of_the_week_and_links_to_the_rest(client, alice, pair):
+    for _ in range(12):
+        factories.CampusVisitFactory(pair=pair)
+    client.force_login(alice)
+    response = client.get(reverse("home"))
+    assert len(response.context["visits_this_week"]) == 10
+    assert reverse("visits:list") in response.content.decode()
