@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import Invitation, User
 
 
 @admin.register(User)
@@ -18,3 +18,11 @@ class PortalUserAdmin(UserAdmin):
         *UserAdmin.add_fieldsets,
         (_("Portal"), {"fields": ("role", "full_name")}),
     )
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ("email", "enterprise", "invited_by", "created_at", "expires_at", "accepted_at")
+    search_fields = ("email", "enterprise__name")
+    readonly_fields = ("token", "created_at", "accepted_at", "accepted_by")
+    raw_id_fields = ("enterprise", "invited_by")
