@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.choices import District, Field, Language
+from core.models import SearchTermBase
 from requests.validators import validate_credit_code
 
 
@@ -117,16 +118,21 @@ class TechNeed(models.Model):
     is_public = models.BooleanField(
         _("show the company name publicly"),
         default=False,
-        help_text=_("Otherwise only bureau staff and liaison officers see which company posted the need."),
+        help_text=_(
+            "Otherwise only bureau staff see which company posted the need; officers see a confidential enterprise."
+        ),
     )
     status = models.CharField(_("status"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.DRAFT)
     close_outcome = models.CharField(_("outcome"), max_length=20, choices=CloseOutcome.choices, blank=True)
     review_note = models.TextField(_("reviewer's note"), blank=True)
+    review_round = models.PositiveIntegerField(
+        _("review round"), default=0, help_text=_("How many times the need was submitted for review.")
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posted_needs")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "review_round"])
 
     class Meta:
         verbose_name = _("technology need")
@@ -157,3 +163,26 @@ class TechNeed(models.Model):
 
     def can_become(self, status: str) -> bool:
         return status in self.ALLOWED_TRANSITIONS[NeedStatus(self.status)]
+
+    @property
+    def is_editable(self) -> bool:
+        """The enterprise may change the wording until bureau staff approve the need."""
+        return self.status in EDITABLE_NEED_STATUSES
+
+
+# Statuses in which the enterprise may still edit a need (before approval).
+EDITABLE_NEED_STATUSES = (NeedStatus.DRAFT, NeedStatus.CHANGES_REQUESTED, NeedStatus.SUBMITTED)
+
+
+class NeedSearchTerm(SearchTermBase):
+    """One term a technology need is found by (see `core.search`). Rebuilt by the services on every save."""
+
+    document = models.ForeignKey(TechNeed, on_delete=models.CASCADE, related_name="search_terms")
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        indexes = [models.Index(fields=["term", "document"], name="need_term_document_idx")]
+
+    def __str__(self):
+        return self.term

@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 
 from accounts.access import STAFF_ROLES, user_has_role
+from requests.filters import DEFAULT_SORT, NeedFilter
 from requests.models import EnterpriseMembership, NeedStatus, TechNeed
 
 VISIBLE_TO_OFFICERS = (NeedStatus.OPEN, NeedStatus.MATCHED, NeedStatus.SOLVED)
@@ -23,6 +24,41 @@ def need_list_for_user(*, user) -> QuerySet[TechNeed]:
     if membership is None:
         return queryset.none()
     return queryset.filter(enterprise=membership.enterprise)
+
+
+def need_filter_for_user(*, user, data):
+    """The need list of `user` narrowed by the filters in `data` (the query string)."""
+    queryset = need_list_for_user(user=user).prefetch_related("preferred_modes").order_by(*DEFAULT_SORT)
+    statuses = VISIBLE_TO_OFFICERS if user.is_officer else None
+    return NeedFilter(data, queryset=queryset, statuses=statuses)
+
+
+def need_detail_for_user(*, user) -> QuerySet[TechNeed]:
+    """The needs `user` may open; any other id is a 404."""
+    return need_list_for_user(user=user).select_related("created_by").prefetch_related("preferred_modes")
+
+
+def need_editable_for_user(*, user) -> QuerySet[TechNeed]:
+    """The needs `user` may edit or close: only their own enterprise's."""
+    membership = membership_of_user(user=user)
+    if membership is None:
+        return TechNeed.objects.none()
+    return TechNeed.objects.select_related("enterprise").filter(enterprise=membership.enterprise)
+
+
+def need_user_can_edit(*, user, need: TechNeed) -> bool:
+    membership = membership_of_user(user=user)
+    return membership is not None and membership.enterprise_id == need.enterprise_id
+
+
+def need_review_queue() -> QuerySet[TechNeed]:
+    """Submitted needs, oldest first, for bureau staff."""
+    return (
+        TechNeed.objects.filter(status=NeedStatus.SUBMITTED)
+        .select_related("enterprise")
+        .prefetch_related("preferred_modes")
+        .order_by("updated_at", "pk")
+    )
 
 
 def need_open_list(*, limit: int) -> QuerySet[TechNeed]:

@@ -80,7 +80,12 @@ def lookup_contacts(*, university, query: str) -> list[dict]:
 
 
 def lookup_needs(*, query: str) -> list[dict]:
-    needs = TechNeed.objects.filter(status__in=VISIBLE_TO_OFFICERS, title__icontains=query).order_by("-approved_at")
+    from core.search import search_filter
+    from requests.models import NeedSearchTerm
+
+    needs = search_filter(
+        TechNeed.objects.filter(status__in=VISIBLE_TO_OFFICERS), term_model=NeedSearchTerm, query=query
+    ).order_by("-approved_at")
     return [{"value": need.pk, "text": need.title} for need in needs[:LOOKUP_LIMIT]]
 
 
