@@ -6,7 +6,7 @@ from accounts.access import STAFF_ROLES, user_has_role
 from achievements.models import Achievement, AchievementStatus
 from achievements.selectors import achievement_newest_at
 from deals.models import SIGNED_STAGES, Deal, MatchmakingEvent
-from requests.models import EnterpriseStatus, NeedStatus, TechNeed
+from requests.models import Enterprise, EnterpriseStatus, NeedStatus, TechNeed
 from requests.selectors import membership_of_user, need_open_list
 from universities.selectors import pair_active_for_user
 from visits.selectors import follow_up_open_for, visit_this_week
@@ -58,6 +58,7 @@ def _bureau_home() -> dict:
             "published_results": Achievement.objects.filter(status=AchievementStatus.PUBLISHED).count(),
             "open_needs": TechNeed.objects.filter(status=NeedStatus.OPEN).count(),
             "needs_waiting_review": TechNeed.objects.filter(status=NeedStatus.SUBMITTED).count(),
+            "enterprises_waiting_review": Enterprise.objects.filter(status=EnterpriseStatus.PENDING).count(),
             "deals_signed_this_year": Deal.objects.filter(stage__in=SIGNED_STAGES, signed_on__gte=year_start).count(),
             "events_this_year": MatchmakingEvent.objects.filter(held_on__gte=year_start).count(),
         },

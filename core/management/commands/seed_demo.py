@@ -20,6 +20,7 @@ from achievements.services import achievement_reindex
 from core.models import TransferModeOption
 from deals.models import Deal, DealStage, EventLevel, Landing, MatchmakingEvent, ThemeKind
 from requests.models import CloseOutcome, Enterprise, EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
+from requests.services import need_reindex
 from requests.validators import credit_code_check_char
 from universities.models import Contact, LiaisonOfficer, LiaisonPair, ResearchTeam, University
 from universities.services import pair_station
@@ -216,6 +217,7 @@ class Command(BaseCommand):
             )
             if created:
                 need.preferred_modes.set([self.modes[code] for code in row["preferred_modes"]])
+                need_reindex(need=need)
 
     # -- visits ---------------------------------------------------------------------------------
 
