@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('needs', '0002_need_review_round_and_search_terms'),
+        ("needs", "0002_need_review_round_and_search_terms"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicaltechneed',
-            name='is_public',
-            field=models.BooleanField(default=False, help_text='Otherwise only bureau staff see which company posted the need; officers see a confidential enterprise.', verbose_name='show the company name publicly'),
+            model_name="historicaltechneed",
+            name="is_public",
+            field=models.BooleanField(
+                default=False,
+                help_text="Otherwise only bureau staff see which company posted the need; officers see a confidential enterprise.",
+                verbose_name="show the company name publicly",
+            ),
         ),
         migrations.AlterField(
-            model_name='techneed',
-            name='is_public',
-            field=models.BooleanField(default=False, help_text='Otherwise only bureau staff see which company posted the need; officers see a confidential enterprise.', verbose_name='show the company name publicly'),
+            model_name="techneed",
+            name="is_public",
+            field=models.BooleanField(
+                default=False,
+                help_text="Otherwise only bureau staff see which company posted the need; officers see a confidential enterprise.",
+                verbose_name="show the company name publicly",
+            ),
         ),
     ]
