@@ -16,7 +16,7 @@ from achievements.forms import TRL_LEVELS, AchievementForm, AttachmentForm
 from achievements.models import Achievement, AchievementStatus
 from core.csv_export import csv_response
 from core.history import history_entries
-from core.search import MAX_QUERY_LENGTH
+from core.http import redirect_if_query_too_long
 from universities.selectors import university_of_user
 from visits.selectors import visit_list_for_user
 
@@ -40,18 +40,9 @@ def _attach_errors(form, error: ValidationError) -> None:
 
 @role_required(*READERS)
 def achievement_list(request):
-    query = request.GET.get("q", "")
-    if len(query) > MAX_QUERY_LENGTH:
-        # Cut once and redirect, so the page, its paging links and the bookmark carry the short query.
-        messages.warning(
-            request,
-            _("Searches are limited to %(limit)d characters; yours was cut to the first %(limit)d.")
-            % {"limit": MAX_QUERY_LENGTH},
-        )
-        params = request.GET.copy()
-        params["q"] = query[:MAX_QUERY_LENGTH]
-        params.pop("page", None)
-        return redirect(f"{request.path}?{params.urlencode()}")
+    shortened = redirect_if_query_too_long(request)
+    if shortened is not None:
+        return shortened
     result_filter = selectors.achievement_filter_for_user(user=request.user, data=request.GET)
     page = Paginator(result_filter.qs, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
