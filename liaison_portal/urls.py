@@ -23,6 +23,7 @@ urlpatterns = [
     path("universities/", include("universities.urls")),
     path("results/", include("achievements.urls")),
     path("needs/", include("requests.urls")),
+    path("matches/", include("matching.urls")),
     path("visits/", include("visits.urls")),
     path("deals/", include("deals.urls")),
     path("dashboards/", include("dashboards.urls")),

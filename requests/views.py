@@ -10,8 +10,9 @@ from django_ratelimit.decorators import ratelimit
 from accounts.access import STAFF_ROLES, role_required, user_has_role
 from accounts.models import Role
 from core.history import history_entries
-from core.search import MAX_QUERY_LENGTH
+from core.http import redirect_if_query_too_long
 from core.views import rate_limited
+from matching.page import need_matching_context
 from requests import selectors, services
 from requests.forms import ChangesForm, CloseForm, NeedForm, RejectForm
 from requests.models import EnterpriseStatus, NeedStatus, TechNeed
@@ -43,18 +44,9 @@ def _submits(request) -> bool:
 
 @role_required(*READERS)
 def need_list(request):
-    query = request.GET.get("q", "")
-    if len(query) > MAX_QUERY_LENGTH:
-        # Cut once and redirect, so the page, its paging links and the bookmark carry the short query.
-        messages.warning(
-            request,
-            _("Searches are limited to %(limit)d characters; yours was cut to the first %(limit)d.")
-            % {"limit": MAX_QUERY_LENGTH},
-        )
-        params = request.GET.copy()
-        params["q"] = query[:MAX_QUERY_LENGTH]
-        params.pop("page", None)
-        return redirect(f"{request.path}?{params.urlencode()}")
+    shortened = redirect_if_query_too_long(request)
+    if shortened is not None:
+        return shortened
     need_filter = selectors.need_filter_for_user(user=request.user, data=request.GET)
     page = Paginator(need_filter.qs, NEEDS_PER_PAGE).get_page(request.GET.get("page"))
     membership = selectors.membership_of_user(user=request.user)
@@ -70,7 +62,7 @@ def need_list(request):
 
 
 @role_required(*READERS)
-def need_detail(request, pk):
+def need_detail(request, pk, forward_form=None):
     need = get_object_or_404(selectors.need_detail_for_user(user=request.user), pk=pk)
     own = selectors.need_user_can_edit(user=request.user, need=need)
     is_staff = user_has_role(request.user, STAFF_ROLES)
@@ -89,6 +81,8 @@ def need_detail(request, pk):
         "close_form": CloseForm(),
         "reject_form": RejectForm(),
         "changes_form": ChangesForm(),
+        # Results forwarded to the need; `forward_form` is the officer's bound form after an error.
+        **need_matching_context(user=request.user, need=need, forward_form=forward_form),
     }
     return render(request, "requests/detail.html", context)
 
