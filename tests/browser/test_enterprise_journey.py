@@ -1,5 +1,6 @@
 """Issue 5's journey so far: an enterprise registers, bureau staff approve it in a second browser,
-the enterprise posts a need, bureau staff approve the need, and an officer finds it in the open needs."""
+the enterprise posts a need, bureau staff approve the need, an officer finds it in the open needs and
+forwards a result of the university, and the enterprise says it is interested."""
 
 import datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from requests.models import Enterprise, NeedStatus, TechNeed
-from tests.factories import PASSWORD, valid_credit_code
+from tests.factories import PASSWORD, AchievementFactory, valid_credit_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -25,8 +26,11 @@ def log_in(page, live_server, user):
     expect(page.get_by_test_id("user-menu")).to_be_visible()
 
 
-def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(live_server, page, browser, dora, alice):
+def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(
+    live_server, page, browser, dora, alice, pair
+):
     ARTIFACTS.mkdir(exist_ok=True)
+    result = AchievementFactory(university=pair.university, title="宽温域锂电池电解液", catalogued_by=alice)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_role("link", name="注册企业").click()
@@ -84,5 +88,19 @@ def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(l
     expect(officer_page.get_by_role("link", name="储能电池低温容量衰减改善")).to_be_visible()
     officer_page.get_by_role("link", name="储能电池低温容量衰减改善").click()
     expect(officer_page.get_by_text("13900004242")).to_have_count(0)
+    forward = officer_page.get_by_test_id("forward-result")
+    forward.locator("select").select_option(str(result.pk))
+    forward.locator("textarea").fill("电解液在零下40摄氏度保持80%容量，正对低温衰减问题。")
+    forward.get_by_role("button").click()
+    expect(officer_page.get_by_test_id("forwarded-result")).to_contain_text("宽温域锂电池电解液")
     officer_page.screenshot(path=str(ARTIFACTS / "need-detail-officer-390.png"), full_page=True)
     officer.close()
+
+    page.goto(f"{live_server.url}/needs/{need.pk}/")
+    forwarded = page.get_by_test_id("forwarded-result")
+    expect(forwarded).to_contain_text("正对低温衰减问题")
+    forwarded.get_by_test_id("match-interested").click()
+    expect(page.get_by_test_id("match-state")).to_have_text("企业有意向")
+    page.screenshot(path=str(ARTIFACTS / "need-detail-enterprise-390.png"), full_page=True)
+    need.refresh_from_db()
+    assert need.status == NeedStatus.MATCHED
