@@ -91,3 +91,27 @@ class DigestItem(models.Model):
 
     def __str__(self):
         return f"{self.digest} {self.section} #{self.rank}"
+
+
+class InterestRequest(models.Model):
+    """An enterprise's "we are interested" in a published result, sent to the liaison pair of its university.
+
+    One per enterprise and result: asking twice changes nothing.
+    """
+
+    achievement = models.ForeignKey("achievements.Achievement", on_delete=models.CASCADE, related_name="interests")
+    enterprise = models.ForeignKey("needs.Enterprise", on_delete=models.CASCADE, related_name="interests")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("expression of interest")
+        verbose_name_plural = _("expressions of interest")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["achievement", "enterprise"], name="one_interest_per_enterprise_and_result")
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} → {self.achievement}"

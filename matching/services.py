@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from achievements.models import Achievement, AchievementStatus
-from matching.models import Match, MatchState
+from matching.models import InterestRequest, Match, MatchState
 from notifications.services import notify
-from requests.models import NeedStatus, TechNeed
+from requests.models import EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
 from requests.services import need_transition
 from universities.selectors import university_of_user
 
@@ -118,3 +118,31 @@ def match_respond(*, match: Match, user, interested: bool, reason: str = "") -> 
         url=_need_url(need),
     )
     return match
+
+
+@transaction.atomic
+def interest_express(*, achievement: Achievement, user, message: str = "") -> InterestRequest:
+    """An enterprise user says their company is interested in a published result; the university's pair is told once."""
+    membership = EnterpriseMembership.objects.select_related("enterprise").filter(user=user).first()
+    if membership is None or membership.enterprise.status != EnterpriseStatus.APPROVED:
+        raise PermissionDenied(_("Only users of an approved enterprise can express interest."))
+    if achievement.status not in FORWARDABLE_RESULT_STATUSES:
+        raise ValidationError(_("Interest can only be expressed in a published result."))
+    interest, created = InterestRequest.objects.get_or_create(
+        achievement=achievement,
+        enterprise=membership.enterprise,
+        defaults={"requested_by": user, "message": message.strip()},
+    )
+    if created:
+        notify(
+            recipients=_pair_users(achievement),
+            event_key=f"interest:{interest.pk}",
+            subject=format_lazy(
+                gettext_lazy("{enterprise} is interested in {title}"),
+                enterprise=membership.enterprise.name,
+                title=achievement.title,
+            ),
+            body=interest.message,
+            url=reverse("achievements:detail", args=[achievement.pk]),
+        )
+    return interest

@@ -1,11 +1,12 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.models import Role
+from achievements.selectors import achievement_list_for_user
 from matching import selectors, services
 from matching.forms import ForwardForm, RespondForm
 from requests import views as need_views
@@ -64,3 +65,18 @@ def match_respond(request, pk):
         else:
             messages.success(request, _("Thank you. The officers will take your reason into account."))
     return redirect("needs:detail", pk=match.need_id)
+
+
+@require_POST
+@role_required(Role.ENTERPRISE)
+def interest_express(request, achievement_pk):
+    achievement = get_object_or_404(achievement_list_for_user(user=request.user), pk=achievement_pk)
+    try:
+        services.interest_express(
+            achievement=achievement, user=request.user, message=request.POST.get("message", "")[:2000]
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Your interest was sent to the university's liaison officers."))
+    return redirect("achievements:detail", pk=achievement.pk)
