@@ -6,6 +6,7 @@ from accounts.access import STAFF_ROLES, user_has_role
 from achievements.models import Achievement, AchievementStatus
 from achievements.selectors import achievement_newest_at
 from deals.models import SIGNED_STAGES, Deal, MatchmakingEvent
+from matching.selectors import interest_newest_at
 from requests.models import Enterprise, EnterpriseStatus, NeedStatus, TechNeed
 from requests.selectors import membership_of_user, need_open_list
 from universities.selectors import pair_active_for_user
@@ -36,6 +37,7 @@ def _officer_home(user) -> dict:
         "newest_results": achievement_newest_at(university=pair.university),
         "open_needs": need_open_list(limit=6),
         "latest_digest": pair.digests.first(),
+        "interests": interest_newest_at(university=pair.university),
     }
 
 

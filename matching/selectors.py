@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
 from achievements.models import Achievement
-from matching.models import Match, MatchState
+from matching.models import InterestRequest, Match, MatchState
 from matching.services import FORWARDABLE_RESULT_STATUSES
 from requests.models import TechNeed
 from requests.selectors import membership_of_user, need_list_for_user
@@ -41,4 +41,13 @@ def achievement_forwardable_by(*, officer) -> QuerySet[Achievement]:
         return Achievement.objects.none()
     return Achievement.objects.filter(university=university, status__in=FORWARDABLE_RESULT_STATUSES).order_by(
         "title", "pk"
+    )
+
+
+def interest_newest_at(*, university, limit: int = 5):
+    """The newest expressions of interest in a university's results, for its pair's home page."""
+    return (
+        InterestRequest.objects.filter(achievement__university=university)
+        .select_related("achievement", "enterprise")
+        .order_by("-created_at")[:limit]
     )

@@ -55,3 +55,14 @@ def test_the_result_page_offers_the_button_to_enterprises_only(client, erin, car
         'data-testid="express-interest"'
         not in client.get(reverse("achievements:detail", args=[result.pk])).content.decode()
     )
+
+
+def test_the_pair_sees_the_interest_on_its_home_page_and_other_pairs_do_not(
+    client, erin, enterprise, result, bob, carol
+):
+    interest_express(achievement=result, user=erin, message="希望了解中试条件")
+    client.force_login(bob)
+    page = client.get(reverse("home")).content.decode()
+    assert enterprise.name in page and "希望了解中试条件" in page
+    client.force_login(carol)
+    assert "希望了解中试条件" not in client.get(reverse("home")).content.decode()
