@@ -11,21 +11,12 @@ from accounts import selectors, services
 from accounts.access import STAFF_ROLES, role_required
 from accounts.forms import EnterpriseRegistrationForm, EnterpriseRejectForm, InvitationAcceptForm, InvitationForm
 from accounts.models import Role
+from core.forms import attach_service_errors
 from core.views import rate_limited
 from requests.models import Enterprise, EnterpriseStatus
 
 # Logs the new user in without asking which backend authenticated them.
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        if field == "password":
-            field = "password1"
-        form.add_error(field if field in form.fields else None, errors)
 
 
 # -- registration --------------------------------------------------------------------------------
@@ -56,7 +47,7 @@ def enterprise_register(request):
                 password=data["password1"],
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error, field_aliases={"password": "password1"})
         else:
             login(request, membership.user, backend=_BACKEND)
             messages.success(
@@ -126,7 +117,7 @@ def enterprise_reject(request, pk):
         try:
             services.enterprise_reject(enterprise=enterprise, reviewer=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error, field_aliases={"password": "password1"})
         else:
             messages.success(request, _("%(name)s was rejected.") % {"name": enterprise.name})
             return redirect("accounts:enterprise_review")
@@ -150,7 +141,7 @@ def enterprise_team(request):
         try:
             invitation = services.invitation_create(membership=membership, email=form.cleaned_data["email"])
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error, field_aliases={"password": "password1"})
         else:
             messages.success(request, _("An invitation was sent to %(email)s.") % {"email": invitation.email})
             return redirect("accounts:enterprise_team")
@@ -191,7 +182,7 @@ def invitation_accept(request, token):
                 full_name=form.cleaned_data["full_name"],
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error, field_aliases={"password": "password1"})
         else:
             login(request, membership.user, backend=_BACKEND)
             messages.success(request, _("Welcome! You have joined %(name)s.") % {"name": membership.enterprise.name})

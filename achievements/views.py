@@ -15,6 +15,7 @@ from achievements import selectors, services
 from achievements.forms import TRL_LEVELS, AchievementForm, AttachmentForm
 from achievements.models import Achievement, AchievementStatus
 from core.csv_export import csv_response
+from core.forms import attach_service_errors
 from core.history import history_entries
 from core.http import redirect_if_query_too_long
 from universities.selectors import university_of_user
@@ -25,14 +26,6 @@ EDITORS = (Role.OFFICER, Role.ADMIN)  # bureau staff read everything and change 
 RESULTS_PER_PAGE = 20
 # The filters folded under "Filters and sorting"; the search box stays in view.
 FILTERS_IN_PANEL = ("university", "field", "trl_min", "trl_max", "ip_type", "transfer_mode", "status", "language")
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 # -- list, export --------------------------------------------------------------------------------
@@ -156,7 +149,7 @@ def achievement_create(request):
         except services.PossibleDuplicate as duplicate:
             similar = duplicate.similar
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             if achievement.status == AchievementStatus.PUBLISHED:
                 messages.success(request, _("Result published. Every portal user can now find it."))
@@ -198,7 +191,7 @@ def achievement_edit(request, pk):
         except services.PossibleDuplicate as duplicate:
             similar = duplicate.similar
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("achievements:detail", pk=achievement.pk)

@@ -7,18 +7,11 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.models import Role
 from achievements.selectors import achievement_list_for_user
+from core.forms import attach_service_errors
 from matching import selectors, services
 from matching.forms import ForwardForm, RespondForm
 from requests import views as need_views
 from requests.selectors import need_detail_for_user
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_POST
@@ -35,7 +28,7 @@ def match_forward(request, need_pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("The result was forwarded to the enterprise."))
             return redirect("needs:detail", pk=need.pk)

@@ -9,6 +9,7 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.access import STAFF_ROLES, role_required, user_has_role
 from accounts.models import Role
+from core.forms import attach_service_errors
 from core.history import history_entries
 from core.http import redirect_if_query_too_long
 from core.views import rate_limited
@@ -25,14 +26,6 @@ NEEDS_PER_PAGE = 20
 FILTERS_IN_PANEL = ("industry", "status", "budget_min", "budget_max", "transfer_mode", "language")
 # One enterprise user may post this many needs an hour, so one account cannot flood the review queue.
 POST_RATE = "20/h"
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _submits(request) -> bool:
@@ -119,7 +112,7 @@ def need_create(request):
             messages.info(request, _("This need was already saved a moment ago."))
             return redirect("needs:detail", pk=duplicate.need.pk)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             _need_saved_message(request, need)
             return redirect("needs:detail", pk=need.pk)
@@ -140,7 +133,7 @@ def need_edit(request, pk):
         try:
             need = services.need_update(need=need, submit=_submits(request), **form.need_data())
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             if _submits(request):
                 _need_saved_message(request, need)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.access import PORTAL_ROLES, STAFF_ROLES, role_required, user_has_role
 from accounts.models import Role
 from achievements.selectors import achievement_list_for_user
+from core.forms import attach_service_errors
 from core.history import history_entries
 from universities import selectors, services
 from universities.filters import TeamFilter
@@ -14,11 +15,6 @@ from universities.forms import ContactForm, TeamForm, TeamMergeForm
 
 EDITORS = (Role.OFFICER, Role.ADMIN)
 TEAMS_PER_PAGE = 25
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 # -- universities --------------------------------------------------------------------------------
@@ -114,7 +110,7 @@ def team_create(request):
                 discipline=data["discipline"],
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Research team added."))
             return redirect("universities:team_detail", pk=team.pk)
@@ -140,7 +136,7 @@ def team_edit(request, pk):
         try:
             services.team_update(team=team, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Research team updated."))
             return redirect("universities:team_detail", pk=team.pk)
@@ -157,7 +153,7 @@ def team_merge(request, pk):
         try:
             services.team_merge(keep=team, duplicate=duplicate)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("“%(duplicate)s” was merged into this team.") % {"duplicate": duplicate.name})
             return redirect("universities:team_detail", pk=team.pk)
@@ -195,7 +191,7 @@ def contact_create(request, team_pk):
         try:
             contact = services.contact_create(team=team, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Contact added."))
             return redirect("universities:contact_detail", team_pk=team.pk, pk=contact.pk)
@@ -211,7 +207,7 @@ def contact_edit(request, team_pk, pk):
         try:
             services.contact_update(contact=contact, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Contact updated."))
             return redirect("universities:contact_detail", team_pk=contact.team_id, pk=contact.pk)

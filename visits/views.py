@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import STAFF_ROLES, role_required
 from accounts.models import Role
 from core.csv_export import csv_response
+from core.forms import attach_service_errors
 from core.history import history_entries
 from universities.selectors import pair_active_for_user, university_of_user
 from universities.services import contact_create, team_create
@@ -80,11 +81,6 @@ def _planned_follow_ups(formset) -> list[services.PlannedFollowUp]:
     ]
 
 
-def _attach_errors(form, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
-
-
 @role_required(Role.OFFICER)
 def visit_create(request):
     pair = pair_active_for_user(user=request.user)
@@ -99,7 +95,7 @@ def visit_create(request):
                 user=request.user, follow_ups=_planned_follow_ups(formset), **_visit_arguments(form)
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Visit saved."))
             return redirect("visits:detail", pk=visit.pk)
@@ -128,7 +124,7 @@ def visit_edit(request, pk):
         try:
             services.visit_update(visit=visit, **_visit_arguments(form))
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Visit updated."))
             return redirect("visits:detail", pk=visit.pk)
@@ -163,7 +159,7 @@ def team_quick_create(request):
     try:
         team = team_create(university=university, **form.cleaned_data)
     except ValidationError as error:
-        _attach_errors(form, error)
+        attach_service_errors(form, error)
         return _json_form_errors(form)
     return JsonResponse({"value": team.pk, "text": str(team)}, status=201)
 
@@ -178,7 +174,7 @@ def contact_quick_create(request):
     try:
         contact = contact_create(**form.cleaned_data)
     except ValidationError as error:
-        _attach_errors(form, error)
+        attach_service_errors(form, error)
         return _json_form_errors(form)
     return JsonResponse({"value": contact.pk, "text": f"{contact.name}（{contact.team.name}）"}, status=201)
 
@@ -239,7 +235,7 @@ def follow_up_create(request):
         try:
             services.follow_up_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("Follow-up added."))
             return redirect("visits:follow_ups")
