@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from deals.models import Deal, MatchmakingEvent
+from deals.models import Deal, EventTarget, MatchmakingEvent
 
 
 @admin.register(MatchmakingEvent)
@@ -18,3 +18,9 @@ class DealAdmin(SimpleHistoryAdmin):
     list_filter = ("stage", "mode", "landing")
     list_select_related = ("achievement", "enterprise")
     raw_id_fields = ("achievement", "enterprise", "need", "event", "responsible_officer")
+
+
+@admin.register(EventTarget)
+class EventTargetAdmin(admin.ModelAdmin):
+    list_display = ("year", "level", "target")
+    list_filter = ("year", "level")

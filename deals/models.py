@@ -118,3 +118,23 @@ class Deal(models.Model):
 
     def __str__(self):
         return f"{self.achievement} → {self.enterprise}"
+
+
+class EventTarget(models.Model):
+    """How many sessions of one level the programme aims to hold in one year (the 2018–2020 plan: 10/50/100)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    level = models.CharField(_("level"), max_length=8, choices=EventLevel.choices)
+    target = models.PositiveIntegerField(_("target"))
+
+    class Meta:
+        verbose_name = _("yearly session target")
+        verbose_name_plural = _("yearly session targets")
+        ordering = ["-year", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "level"], name="one_target_per_year_and_level"),
+            models.CheckConstraint(condition=Q(level__in=EventLevel.values), name="event_target_level_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.get_level_display()}: {self.target}"

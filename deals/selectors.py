@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
 from accounts.access import PORTAL_ROLES, user_has_role
-from deals.models import SIGNED_STAGES, MatchmakingEvent
+from deals.models import SIGNED_STAGES, EventTarget, MatchmakingEvent
 
 
 def event_list_for_user(*, user) -> QuerySet[MatchmakingEvent]:
@@ -17,3 +18,10 @@ def event_list_for_user(*, user) -> QuerySet[MatchmakingEvent]:
     if user_has_role(user, PORTAL_ROLES):
         return queryset
     return queryset.filter(is_published=True)
+
+
+def event_targets_for_year(*, year: int) -> dict[str, int]:
+    """The yearly session targets by level: the admin's figures where set, else the plan's defaults in settings."""
+    targets = dict(settings.EVENT_TARGETS_DEFAULT)
+    targets.update(EventTarget.objects.filter(year=year).values_list("level", "target"))
+    return targets

@@ -176,6 +176,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# The 2018-2020 action plan's yearly session targets; the admin can set other figures per year.
+EVENT_TARGETS_DEFAULT = {"large": 10, "medium": 50, "small": 100}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
