@@ -11,6 +11,7 @@ _NAVIGATION = [
     ("universities:list", _("Universities"), "bank", PORTAL_ROLES),
     ("achievements:list", _("Research results"), "lightbulb", None),
     ("needs:list", _("Technology needs"), "clipboard-check", None),
+    ("introductions:list", _("Introductions"), "people", None),
     ("visits:list", _("Visits"), "geo-alt", (Role.OFFICER, Role.BUREAU, Role.ADMIN)),
     ("deals:event_list", _("Events"), "calendar-event", None),
     ("dashboards:index", _("Dashboards"), "bar-chart-line", PORTAL_ROLES),

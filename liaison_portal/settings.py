@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "requests",
     "visits",
     "matching",
+    "introductions",
     "deals",
     "dashboards",
     "notifications",

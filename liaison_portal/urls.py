@@ -24,6 +24,7 @@ urlpatterns = [
     path("results/", include("achievements.urls")),
     path("needs/", include("requests.urls")),
     path("matches/", include("matching.urls")),
+    path("introductions/", include("introductions.urls")),
     path("visits/", include("visits.urls")),
     path("deals/", include("deals.urls")),
     path("dashboards/", include("dashboards.urls")),

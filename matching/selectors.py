@@ -1,6 +1,7 @@
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from achievements.models import Achievement
+from introductions.models import Introduction
 from matching.models import InterestRequest, Match, MatchState
 from matching.services import FORWARDABLE_RESULT_STATUSES
 from requests.models import TechNeed
@@ -20,6 +21,7 @@ def match_forwarded_list_for_user(*, user, need: TechNeed) -> QuerySet[Match]:
     return (
         Match.objects.filter(need=need, state__in=FORWARDED_STATES, need__in=need_list_for_user(user=user))
         .select_related("achievement__university", "achievement__team", "forwarded_by")
+        .prefetch_related(Prefetch("introductions", queryset=Introduction.objects.order_by("-proposed_at")))
         .order_by("-created_at", "-pk")
     )
 

@@ -29,7 +29,7 @@ def _enterprise_users(need: TechNeed):
     return User.objects.filter(enterprise_membership__enterprise_id=need.enterprise_id, is_active=True)
 
 
-def _pair_users(achievement: Achievement):
+def pair_users(achievement: Achievement):
     """The active members of the pair stationed at the result's university: the forwarding officer's pair.
 
     Looked up by university rather than by the forwarding officer, so that if the pair changed in between,
@@ -111,7 +111,7 @@ def match_respond(*, match: Match, user, interested: bool, reason: str = "") -> 
     else:
         subject = gettext_lazy("An enterprise found “{result}” not relevant")
     notify(
-        recipients=_pair_users(match.achievement),
+        recipients=pair_users(match.achievement),
         event_key=f"match-answered:{match.pk}",
         subject=format_lazy(subject, result=match.achievement.title),
         body=match.reason,
@@ -135,7 +135,7 @@ def interest_express(*, achievement: Achievement, user, message: str = "") -> In
     )
     if created:
         notify(
-            recipients=_pair_users(achievement),
+            recipients=pair_users(achievement),
             event_key=f"interest:{interest.pk}",
             subject=format_lazy(
                 gettext_lazy("{enterprise} is interested in {title}"),

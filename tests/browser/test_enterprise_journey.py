@@ -1,6 +1,8 @@
 """Issue 5's journey so far: an enterprise registers, bureau staff approve it in a second browser,
 the enterprise posts a need, bureau staff approve the need, an officer finds it in the open needs and
-forwards a result of the university, and the enterprise says it is interested."""
+forwards a result of the university, the enterprise says it is interested, the pair proposes an
+introduction and records the team's consent, and the enterprise accepts and only then sees the professor's
+contact."""
 
 import datetime
 from pathlib import Path
@@ -11,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from requests.models import Enterprise, NeedStatus, TechNeed
-from tests.factories import PASSWORD, AchievementFactory, valid_credit_code
+from tests.factories import PASSWORD, AchievementFactory, ContactFactory, valid_credit_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -31,6 +33,7 @@ def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(
 ):
     ARTIFACTS.mkdir(exist_ok=True)
     result = AchievementFactory(university=pair.university, title="宽温域锂电池电解液", catalogued_by=alice)
+    professor = ContactFactory(team=result.team, name="李教授", phone="13800007777", email="li@whu.example.edu.cn")
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_role("link", name="注册企业").click()
@@ -94,7 +97,6 @@ def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(
     forward.get_by_role("button").click()
     expect(officer_page.get_by_test_id("forwarded-result")).to_contain_text("宽温域锂电池电解液")
     officer_page.screenshot(path=str(ARTIFACTS / "need-detail-officer-390.png"), full_page=True)
-    officer.close()
 
     page.goto(f"{live_server.url}/needs/{need.pk}/")
     forwarded = page.get_by_test_id("forwarded-result")
@@ -104,3 +106,33 @@ def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(
     page.screenshot(path=str(ARTIFACTS / "need-detail-enterprise-390.png"), full_page=True)
     need.refresh_from_db()
     assert need.status == NeedStatus.MATCHED
+
+    # The pair proposes an introduction to the professor's team and records the team's consent.
+    officer_page.reload()
+    officer_page.get_by_test_id("propose-introduction-link").click()
+    officer_page.locator("#id_contact").select_option(str(professor.pk))
+    officer_page.locator("#id_message").fill("李教授下周三下午可在学校面谈。")
+    officer_page.get_by_test_id("propose-introduction").click()
+    expect(officer_page.get_by_test_id("introduction-status")).to_have_text("等待双方同意")
+    officer_page.locator("#id_consent_by").fill("李教授本人")
+    officer_page.locator("#id_consent_on").fill(timezone.localdate().isoformat())
+    officer_page.locator("#id_channel").select_option("phone")
+    officer_page.get_by_test_id("record-consent").click()
+    expect(officer_page.get_by_test_id("team-consent")).to_contain_text("李教授本人")
+    expect(officer_page.get_by_text("13900004242")).to_have_count(0)
+
+    # The enterprise sees the proposal but not the professor's phone until it accepts.
+    page.goto(f"{live_server.url}/needs/{need.pk}/")
+    page.get_by_test_id("match-introduction").click()
+    expect(page.get_by_test_id("message")).to_contain_text("李教授下周三下午可在学校面谈")
+    expect(page.get_by_text(professor.phone)).to_have_count(0)
+    expect(page.get_by_test_id("contacts-hidden")).to_be_visible()
+    page.get_by_test_id("accept-introduction").click()
+    expect(page.get_by_test_id("introduction-status")).to_have_text("双方已同意")
+    expect(page.get_by_test_id("team-contact")).to_contain_text(professor.phone)
+    page.screenshot(path=str(ARTIFACTS / "introduction-enterprise-390.png"), full_page=True)
+
+    # And now the officers see the enterprise's contact person.
+    officer_page.reload()
+    expect(officer_page.get_by_test_id("enterprise-contact")).to_contain_text("13900004242")
+    officer.close()
