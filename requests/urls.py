@@ -5,6 +5,7 @@ from requests import views
 app_name = "needs"
 urlpatterns = [
     path("", views.need_list, name="list"),
+    path("export.csv", views.need_export, name="export"),
     path("new/", views.need_create, name="create"),
     path("review/", views.need_review_queue, name="review"),
     path("review/approve/", views.need_bulk_approve, name="bulk_approve"),

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -9,6 +11,7 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.access import STAFF_ROLES, role_required, user_has_role
 from accounts.models import Role
+from core.csv_export import csv_response
 from core.forms import attach_service_errors
 from core.history import history_entries
 from core.http import redirect_if_query_too_long
@@ -52,6 +55,45 @@ def need_list(request):
         "is_enterprise": membership is not None,
     }
     return render(request, "requests/list.html", context)
+
+
+@role_required(*READERS)
+def need_export(request):
+    """The filtered list as CSV; a confidential enterprise stays unnamed for those who may not know it."""
+    needs = selectors.need_filter_for_user(user=request.user, data=request.GET).qs.prefetch_related("preferred_modes")
+    sees_every_name = user_has_role(request.user, STAFF_ROLES) or selectors.membership_of_user(user=request.user)
+    header = [
+        _("Title"),
+        _("Enterprise"),
+        _("Industry"),
+        _("Status"),
+        _("Problem description"),
+        _("Budget from (10k yuan)"),
+        _("Budget up to (10k yuan)"),
+        _("Deadline"),
+        _("Preferred cooperation modes"),
+        _("Language"),
+        _("Open since"),
+        _("Link"),
+    ]
+    rows = (
+        [
+            need.title,
+            need.enterprise.name if sees_every_name or need.is_public else _("Confidential enterprise"),
+            need.get_industry_display(),
+            need.get_status_display(),
+            need.description,
+            need.budget_min_wan,
+            need.budget_max_wan,
+            need.deadline.isoformat() if need.deadline else "",
+            "、".join(str(mode) for mode in need.preferred_modes.all()),
+            need.get_language_display(),
+            timezone.localtime(need.approved_at).strftime("%Y-%m-%d") if need.approved_at else "",
+            request.build_absolute_uri(reverse("needs:detail", args=[need.pk])),
+        ]
+        for need in needs.iterator(chunk_size=500)
+    )
+    return csv_response(filename="needs.csv", header=header, rows=rows)
 
 
 @role_required(*READERS)
