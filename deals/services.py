@@ -384,9 +384,11 @@ def event_create(
     _check_staff(user)
     achievements_on_show, enterprises_invited = list(achievements_on_show), list(enterprises_invited)
     _check_event_fields(
-        level=level, theme_kind=theme_kind, achievements_on_show=achievements_on_show,
+        level=level,
+        theme_kind=theme_kind,
+        achievements_on_show=achievements_on_show,
         enterprises_invited=enterprises_invited,
-    )  # fmt: skip
+    )
     event = MatchmakingEvent(
         name=name.strip(),
         level=level,
@@ -528,3 +530,36 @@ def event_record_signing(
         landing=landing,
         registration_number=registration_number,
     )
+
+
+@transaction.atomic
+def deal_record_past(
+    *,
+    user,
+    achievement: Achievement,
+    enterprise: Enterprise,
+    mode: str,
+    amount_wan,
+    signed_on: datetime.date,
+    landing: str,
+    registration_number: str | None = None,
+    implemented: bool = False,
+    event: MatchmakingEvent | None = None,
+) -> Deal:
+    """A contract signed before the portal knew of it (the bureau's spreadsheets): opened and signed at once,
+    through the same rules and status cascade as any other deal. Bureau staff only."""
+    _check_staff(user)
+    deal = deal_open(achievement=achievement, enterprise=enterprise, opened_by=user, mode=mode, event=event)
+    deal = _sign(
+        _locked(deal),
+        user=user,
+        amount_wan=amount_wan,
+        signed_on=signed_on,
+        landing=landing,
+        registration_number=registration_number,
+    )
+    if implemented:
+        if deal.stage != DealStage.REGISTERED:
+            raise ValidationError({"stage": _("An implemented deal needs its contract registration number.")})
+        deal = _move(deal, user=user, stage=DealStage.IMPLEMENTED)
+    return deal

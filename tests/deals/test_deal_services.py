@@ -219,9 +219,9 @@ def test_a_need_that_cannot_be_solved_undoes_the_whole_signing(result, enterpris
 def test_a_failure_after_the_result_moved_rolls_everything_back(open_deal, alice, result, need):
     services.deal_start_negotiation(deal=open_deal, user=alice)
     Deal.objects.filter(pk=open_deal.pk).update(mode="equity")
-    with mock.patch.object(services, "need_transition", side_effect=RuntimeError("database went away")):
-        with pytest.raises(RuntimeError):
-            sign(open_deal, alice)
+    failing = mock.patch.object(services, "need_transition", side_effect=RuntimeError("database went away"))
+    with failing, pytest.raises(RuntimeError):
+        sign(open_deal, alice)
     result.refresh_from_db()
     need.refresh_from_db()
     assert result.status == AchievementStatus.NEGOTIATING
