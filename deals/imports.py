@@ -211,58 +211,65 @@ class _RowError(Exception):
 
 
 def _resolve(values: dict[str, str]) -> dict:
+    """The row's values turned into the services' arguments; every problem of the row at once."""
+    values = {key: (value or "").strip() for key, value in values.items()}
     errors = []
     for key in REQUIRED:
-        if not values.get(key, "").strip():
+        if not values.get(key):
             label = next(str(label) for column, label, _header in COLUMNS if column == key)
             errors.append(_("%(column)s is empty.") % {"column": label})
-    if errors:
-        raise _RowError(errors)
-    university = None
+    university = achievement = enterprise = mode = landing = signed_on = amount = event = None
     if values.get("university"):
-        name = values["university"].strip()
+        name = values["university"]
         university = University.objects.filter(Q(name_zh=name) | Q(name_en__iexact=name) | Q(short_name=name)).first()
         if university is None:
             errors.append(_("No university is called “%(name)s”.") % {"name": name})
-    results = Achievement.objects.filter(title=values["result"].strip())
-    if university is not None:
-        results = results.filter(university=university)
-    found = list(results[:2])
-    achievement = found[0] if len(found) == 1 else None
-    if not found:
-        errors.append(_("No research result is titled “%(title)s”.") % {"title": values["result"].strip()})
-    elif len(found) > 1:
-        errors.append(_("Several results have this title; name the university."))
-    key = values["enterprise"].strip()
-    enterprise = Enterprise.objects.filter(Q(credit_code=key.upper()) | Q(name=key)).first()
-    if enterprise is None:
-        errors.append(_("No registered enterprise has the name or credit code “%(key)s”.") % {"key": key})
-    mode = _parse_choice(values["mode"], _choice_aliases(TransferMode))
-    if mode is None:
-        errors.append(_("Unknown transfer mode “%(value)s”.") % {"value": values["mode"]})
-    landing = _parse_choice(values["landing"], _choice_aliases(Landing))
-    if landing is None:
-        errors.append(
-            _("Unknown landing “%(value)s”: write Wuhan, Hubei or outside Hubei.") % {"value": values["landing"]}
-        )
-    amount = None
-    try:
-        amount = _clean_amount(values["amount_wan"])
-    except ValidationError as error:
-        errors.extend(_messages(error))
-    signed_on = _parse_date(values["signed_on"])
-    if signed_on is None:
-        errors.append(_("The signing date “%(value)s” is not a date like 2020-11-23.") % {"value": values["signed_on"]})
+    if values.get("result"):
+        results = Achievement.objects.filter(title=values["result"])
+        if university is not None:
+            results = results.filter(university=university)
+        found = list(results[:2])
+        if not found:
+            errors.append(_("No research result is titled “%(title)s”.") % {"title": values["result"]})
+        elif len(found) > 1:
+            errors.append(_("Several results have this title; name the university."))
+        else:
+            achievement = found[0]
+    if values.get("enterprise"):
+        key = values["enterprise"]
+        enterprise = Enterprise.objects.filter(Q(credit_code=key.upper()) | Q(name=key)).first()
+        if enterprise is None:
+            errors.append(_("No registered enterprise has the name or credit code “%(key)s”.") % {"key": key})
+    if values.get("mode"):
+        mode = _parse_choice(values["mode"], _choice_aliases(TransferMode))
+        if mode is None:
+            errors.append(_("Unknown transfer mode “%(value)s”.") % {"value": values["mode"]})
+    if values.get("amount_wan"):
+        try:
+            amount = _clean_amount(values["amount_wan"])
+        except ValidationError as error:
+            errors.extend(_messages(error))
+    if values.get("signed_on"):
+        signed_on = _parse_date(values["signed_on"])
+        if signed_on is None:
+            errors.append(
+                _("The signing date “%(value)s” is not a date like 2020-11-23.") % {"value": values["signed_on"]}
+            )
+    if values.get("landing"):
+        landing = _parse_choice(values["landing"], _choice_aliases(Landing))
+        if landing is None:
+            errors.append(
+                _("Unknown landing “%(value)s”: write Wuhan, Hubei or outside Hubei.") % {"value": values["landing"]}
+            )
     stage = DealStage.SIGNED
-    if values.get("stage", "").strip():
+    if values.get("stage"):
         stage = _parse_choice(values["stage"], _choice_aliases(DealStage))
         if stage not in (DealStage.SIGNED, DealStage.REGISTERED, DealStage.IMPLEMENTED):
             errors.append(_("Only signed, registered or implemented deals can be imported."))
-    event = None
-    if values.get("event", "").strip():
-        event = MatchmakingEvent.objects.filter(name=values["event"].strip()).order_by("-held_on").first()
+    if values.get("event"):
+        event = MatchmakingEvent.objects.filter(name=values["event"]).order_by("-held_on").first()
         if event is None:
-            errors.append(_("No matchmaking session is called “%(name)s”.") % {"name": values["event"].strip()})
+            errors.append(_("No matchmaking session is called “%(name)s”.") % {"name": values["event"]})
     if errors:
         raise _RowError(errors)
     if Deal.objects.filter(
@@ -276,7 +283,7 @@ def _resolve(values: dict[str, str]) -> dict:
         "amount_wan": amount,
         "signed_on": signed_on,
         "landing": landing,
-        "registration_number": values.get("registration_number", "").strip() or None,
+        "registration_number": values.get("registration_number") or None,
         "implemented": stage == DealStage.IMPLEMENTED,
         "event": event,
     }
