@@ -73,7 +73,8 @@ def test_a_valid_file_is_previewed_then_saved_in_one_go_on_confirmation(client, 
 
 
 def test_bad_rows_are_reported_with_their_line_numbers_and_nothing_is_saved(client, dora, results, enterprise):
-    rows = good_rows(enterprise) + [
+    rows = [
+        *good_rows(enterprise),
         ["", "不存在的成果", enterprise.name, "许可", "10", "2020-11-23", "武汉", "", "", ""],
         ["", "", enterprise.name, "barter", "-5", "2020-13-40", "火星", "", "", ""],
         [],
