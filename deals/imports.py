@@ -54,6 +54,12 @@ TEMPLATE_EXAMPLE = [
     "签约 Contract signed",
     "斗鱼直播专场对接会",
 ]
+# Words the bureau's sheets use besides the portal's own labels.
+EXTRA_ALIASES = {
+    "landing": {"湖北": "hubei", "湖北省内": "hubei", "省内": "hubei", "省外": "outside", "outside": "outside"},
+    "mode": {"技术转让": "assignment", "专利转让": "assignment", "技术许可": "licence", "专利许可": "licence",
+             "license": "licence", "入股": "equity"},
+}  # fmt: skip
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 
@@ -176,8 +182,8 @@ def parse_deal_file(*, name: str, data: bytes) -> list[ImportRow]:
 # -- checking and saving -------------------------------------------------------------------------
 
 
-def _choice_aliases(choices) -> dict[str, str]:
-    aliases = {}
+def _choice_aliases(choices, extra: dict[str, str] | None = None) -> dict[str, str]:
+    aliases = {_normal(word): value for word, value in (extra or {}).items()}
     for value, label in choices.choices:
         aliases[_normal(value)] = value
         for language in ("en", "zh-hans"):
@@ -241,7 +247,7 @@ def _resolve(values: dict[str, str]) -> dict:
         if enterprise is None:
             errors.append(_("No registered enterprise has the name or credit code “%(key)s”.") % {"key": key})
     if values.get("mode"):
-        mode = _parse_choice(values["mode"], _choice_aliases(TransferMode))
+        mode = _parse_choice(values["mode"], _choice_aliases(TransferMode, EXTRA_ALIASES["mode"]))
         if mode is None:
             errors.append(_("Unknown transfer mode “%(value)s”.") % {"value": values["mode"]})
     if values.get("amount_wan"):
@@ -256,7 +262,7 @@ def _resolve(values: dict[str, str]) -> dict:
                 _("The signing date “%(value)s” is not a date like 2020-11-23.") % {"value": values["signed_on"]}
             )
     if values.get("landing"):
-        landing = _parse_choice(values["landing"], _choice_aliases(Landing))
+        landing = _parse_choice(values["landing"], _choice_aliases(Landing, EXTRA_ALIASES["landing"]))
         if landing is None:
             errors.append(
                 _("Unknown landing “%(value)s”: write Wuhan, Hubei or outside Hubei.") % {"value": values["landing"]}
