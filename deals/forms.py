@@ -93,6 +93,24 @@ class DealRegisterForm(forms.Form):
     registration_number = _registration_field(required=True)
 
 
+class DealTermsForm(forms.Form):
+    mode = forms.ChoiceField(label=_("Transfer mode"), choices=TransferMode.choices)
+    responsible_officer = forms.ModelChoiceField(
+        label=_("Responsible officer"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, deal, **kwargs):
+        kwargs.setdefault("initial", {"mode": deal.mode, "responsible_officer": deal.responsible_officer_id})
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_officer"].queryset = User.objects.filter(
+            officer__memberships__pair__university_id=deal.achievement.university_id,
+            officer__memberships__ended_on__isnull=True,
+            officer__memberships__pair__ended_on__isnull=True,
+        )
+        if deal.stage not in ("introduced", "negotiating"):
+            self.fields["mode"].disabled = True
+
+
 class DealLoseForm(forms.Form):
     lost_reason = forms.CharField(
         label=_("Why was the deal lost?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
@@ -100,9 +118,11 @@ class DealLoseForm(forms.Form):
 
 
 class EventForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Session name"), max_length=200)
     level = forms.ChoiceField(label=_("Level"), choices=EventLevel.choices)
-    theme_kind = forms.ChoiceField(label=_("Theme"), choices=ThemeKind.choices, widget=forms.RadioSelect)
+    theme_kind = forms.ChoiceField(
+        label=_("Theme"), choices=ThemeKind.choices, widget=forms.RadioSelect, initial=ThemeKind.INDUSTRY
+    )
     theme = forms.CharField(label=_("Industry or university"), max_length=200)
     university = forms.ModelChoiceField(
         label=_("University (for a university session)"), queryset=University.objects.all(), required=False

@@ -331,13 +331,14 @@ def deal_lose(*, deal: Deal, user, reason: str) -> Deal:
 
 @transaction.atomic
 def deal_update(*, deal: Deal, user, mode: str, responsible_officer=None) -> Deal:
-    """Change the terms of a deal not yet signed: transfer mode and responsible officer."""
+    """Change who follows the deal (at any stage) and, until it is signed, its transfer mode."""
     deal = _locked(deal)
     _check_can_edit(user=user, deal=deal)
-    if deal.stage not in OPEN_STAGES:
-        raise ValidationError(_("A signed or lost deal keeps its terms."))
-    if mode not in TransferMode.values:
-        raise ValidationError({"mode": _("Choose a transfer mode.")})
+    if mode != deal.mode:
+        if deal.stage not in OPEN_STAGES:
+            raise ValidationError({"mode": _("A signed or lost deal keeps its transfer mode.")})
+        if mode not in TransferMode.values:
+            raise ValidationError({"mode": _("Choose a transfer mode.")})
     _check_responsible_officer(officer=responsible_officer, achievement=deal.achievement)
     deal.mode = mode
     deal.responsible_officer = responsible_officer

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import PORTAL_ROLES, STAFF_ROLES, role_required, user_has_role
 from accounts.models import Role
 from achievements.models import Achievement
+from achievements.selectors import PUBLIC_STATUSES
 from core.csv_export import csv_response
 from core.forms import attach_service_errors
 from core.history import history_entries
@@ -24,6 +25,7 @@ from deals.forms import (
     DealOpenForm,
     DealRegisterForm,
     DealSignForm,
+    DealTermsForm,
     EventForm,
     SigningForm,
 )
@@ -118,6 +120,9 @@ def deal_detail(request, pk, *, forms=None, status=200):
         "sign_form": forms.get("sign") or DealSignForm(),
         "register_form": forms.get("register") or DealRegisterForm(),
         "lose_form": forms.get("lose") or DealLoseForm(),
+        "terms_form": (forms.get("terms") or DealTermsForm(deal=deal)) if can_edit else None,
+        "can_lose": deal.stage in (DealStage.INTRODUCED, DealStage.NEGOTIATING)
+        or (deal.stage == DealStage.SIGNED and deal.mode not in services.FINAL_MODES),
         "open_action": next(iter(forms), ""),
     }
     return render(request, "deals/detail.html", context, status=status)
@@ -154,7 +159,10 @@ def deal_create(request):
 def deal_move(request, pk, action):
     deal = _deal_for_user(request, pk)
     forms = {"sign": DealSignForm, "register": DealRegisterForm, "lose": DealLoseForm}
-    form = forms[action](request.POST) if action in forms else None
+    if action == "terms":
+        form = DealTermsForm(request.POST, deal=deal)
+    else:
+        form = forms[action](request.POST) if action in forms else None
     if form is not None and not form.is_valid():
         return deal_detail(request, pk, forms={action: form}, status=400)
     data = form.cleaned_data if form is not None else {}
@@ -164,6 +172,12 @@ def deal_move(request, pk, action):
         "register": lambda: services.deal_register(deal=deal, user=request.user, **data),
         "implement": lambda: services.deal_implement(deal=deal, user=request.user),
         "lose": lambda: services.deal_lose(deal=deal, user=request.user, reason=data.get("lost_reason", "")),
+        "terms": lambda: services.deal_update(
+            deal=deal,
+            user=request.user,
+            mode=data.get("mode") or deal.mode,
+            responsible_officer=data["responsible_officer"],
+        ),
     }
     if action not in calls:
         raise Http404
@@ -175,7 +189,10 @@ def deal_move(request, pk, action):
             return redirect("deals:detail", pk=pk)
         attach_service_errors(form, error, field_aliases={"reason": "lost_reason"})
         return deal_detail(request, pk, forms={action: form}, status=400)
-    messages.success(request, _("The deal is now: %(stage)s.") % {"stage": deal.get_stage_display()})
+    if action == "terms":
+        messages.success(request, _("Deal saved."))
+    else:
+        messages.success(request, _("The deal is now: %(stage)s.") % {"stage": deal.get_stage_display()})
     return redirect("deals:detail", pk=pk)
 
 
@@ -275,7 +292,12 @@ def event_detail(request, pk, *, check_in_form=None, signing_form=None, status=2
 def event_public(request, pk):
     """The session's public page: no login, only published sessions, only what is public."""
     event = get_object_or_404(selectors.event_public(), pk=pk)
-    results = event.achievements_on_show.select_related("university").order_by("university__pk", "title")
+    # A result withdrawn since the session is no longer anyone's to see.
+    results = (
+        event.achievements_on_show.filter(status__in=PUBLIC_STATUSES)
+        .select_related("university")
+        .order_by("university__pk", "title")
+    )
     signed = event.deals.filter(stage__in=SIGNED_STAGES)
     return render(
         request,

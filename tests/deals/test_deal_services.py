@@ -232,3 +232,13 @@ def test_a_failure_after_the_result_moved_rolls_everything_back(open_deal, alice
 def test_history_records_who_changed_the_deal(open_deal, bob):
     services.deal_start_negotiation(deal=open_deal, user=bob)
     assert open_deal.history.first().history_user == bob
+
+
+def test_the_responsible_officer_can_change_at_any_stage_but_the_mode_only_before_signing(open_deal, alice, bob):
+    deal = services.deal_update(deal=open_deal, user=alice, mode="assignment", responsible_officer=bob)
+    assert (deal.mode, deal.responsible_officer) == ("assignment", bob)
+    deal = sign(deal, alice)
+    deal = services.deal_update(deal=deal, user=bob, mode="assignment", responsible_officer=alice)
+    assert deal.responsible_officer == alice
+    with pytest.raises(ValidationError, match="keeps its transfer mode"):
+        services.deal_update(deal=deal, user=bob, mode="licence", responsible_officer=alice)

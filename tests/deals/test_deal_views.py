@@ -182,3 +182,14 @@ def test_a_signed_assignment_shows_the_result_transferred(client, alice, open_de
     assert result.status == AchievementStatus.TRANSFERRED
     page = client.get(reverse("deals:detail", args=[open_deal.pk])).content.decode()
     assert "Transferred" in page
+
+
+def test_the_pair_hands_a_deal_to_the_partner_officer(client, alice, bob, carol, open_deal):
+    url = reverse("deals:move", args=[open_deal.pk, "terms"])
+    assert_access(
+        client, url, carol, NOT_FOUND, method="post", data={"mode": "licence", "responsible_officer": carol.pk}
+    )
+    client.force_login(alice)
+    assert client.post(url, {"mode": "licence", "responsible_officer": carol.pk}).status_code == 400  # not in the pair
+    assert client.post(url, {"mode": "licence", "responsible_officer": bob.pk}).status_code == 302
+    assert Deal.objects.get(pk=open_deal.pk).responsible_officer == bob

@@ -302,11 +302,14 @@ class Command(BaseCommand):
                 event.enterprises_invited.set([enterprises[key] for key in row.get("invited", [])])
             if event.held_on <= self.today:
                 for key, name in row.get("checked_in", []):
-                    EventAttendee.objects.get_or_create(
+                    attendee, created = EventAttendee.objects.get_or_create(
                         event=event,
                         enterprise=enterprises[key],
                         defaults={"name": name, "organisation": enterprises[key].name, "checked_in_by": bureau},
                     )
+                    if created:  # at the door on the day, not when the demo was loaded
+                        arrival = datetime.datetime.combine(event.held_on, datetime.time(9, 10 + len(name)))
+                        EventAttendee.objects.filter(pk=attendee.pk).update(checked_in_at=timezone.make_aware(arrival))
             sessions[row["key"]] = event
         return sessions
 
