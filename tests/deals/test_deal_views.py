@@ -95,7 +95,7 @@ def test_the_board_shows_the_pairs_deals_by_stage(
         if index % 2:
             services.deal_start_negotiation(deal=deal, user=alice)
     client.force_login(alice)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("deals:board"))
     page = response.content.decode()
     assert page.count('data-testid="deal-card"') == 7
@@ -120,7 +120,7 @@ def test_the_list_filters_by_the_names_the_dashboards_use(
         services.deal_open(achievement=result, enterprise=enterprise, opened_by=dora, mode="licence")
     client.force_login(dora)
     url = reverse("deals:deal_list")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
     cases = {
         f"university={university.pk}": 1,
