@@ -194,9 +194,11 @@ class SigningForm(forms.Form):
     landing = _landing_field()
     registration_number = _registration_field()
 
-    def __init__(self, *args, event: MatchmakingEvent, **kwargs):
+    def __init__(self, *args, event: MatchmakingEvent, university=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["achievement"].queryset = event.achievements_on_show.filter(status__in=OPENABLE_STATUSES)
+        results = event.achievements_on_show.filter(status__in=OPENABLE_STATUSES)
+        # An officer signs only the own university's results; bureau staff sign any result on show.
+        self.fields["achievement"].queryset = results.filter(university=university) if university else results
         self.fields["signed_on"].initial = min(event.held_on, timezone.localdate())
         _choose_one(self, "enterprise")
         # The invited enterprises are offered at once; others are found by typing.

@@ -284,7 +284,9 @@ def event_detail(request, pk, *, check_in_form=None, signing_form=None, status=2
         "can_edit": is_staff,
         "user_university": own_university,
         "check_in_form": (check_in_form or CheckInForm(event=event)) if may_check_in else None,
-        "signing_form": (signing_form or SigningForm(event=event)) if (is_staff or own_university) else None,
+        "signing_form": (signing_form or SigningForm(event=event, university=None if is_staff else own_university))
+        if (is_staff or own_university)
+        else None,
     }
     return render(request, "deals/event_detail.html", context, status=status)
 
@@ -353,7 +355,8 @@ def event_check_in(request, pk):
 @role_required(*PORTAL_ROLES)
 def event_signing(request, pk):
     event = _event_for_user(request, pk)
-    form = SigningForm(request.POST, event=event)
+    university = None if user_has_role(request.user, STAFF_ROLES) else university_of_user(user=request.user)
+    form = SigningForm(request.POST, event=event, university=university)
     if form.is_valid():
         try:
             deal = services.event_record_signing(event=event, user=request.user, **form.cleaned_data)

@@ -117,7 +117,8 @@ def test_another_universitys_officer_cannot_sign_a_result_at_a_session(client, e
     client.force_login(carol)
     data = {"achievement": result.pk, "enterprise": enterprise.pk, "mode": "licence", "amount_wan": "10",
             "signed_on": "2026-11-03", "landing": "wuhan"}  # fmt: skip
-    assert client.post(reverse("deals:event_signing", args=[event.pk]), data).status_code == 403
+    response = client.post(reverse("deals:event_signing", args=[event.pk]), data)
+    assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
     assert not Deal.objects.exists()
 
 
@@ -143,3 +144,14 @@ def test_the_session_list_needs_few_queries(client, dora, django_assert_max_num_
     client.force_login(dora)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("deals:event_list")).status_code == 200
+
+
+def test_an_officer_records_a_signing_of_the_own_universitys_result(client, event, alice, result, enterprise):
+    client.force_login(alice)
+    data = {"achievement": result.pk, "enterprise": enterprise.pk, "mode": "licence", "amount_wan": "66.60",
+            "signed_on": "2026-11-03", "landing": "hubei"}  # fmt: skip
+    assert client.post(reverse("deals:event_signing", args=[event.pk]), data).status_code == 302
+    deal = Deal.objects.get()
+    assert (deal.responsible_officer, deal.landing, deal.event) == (alice, "hubei", event)
+    result.refresh_from_db()
+    assert result.status == AchievementStatus.PUBLISHED  # a licence leaves the result available
