@@ -295,16 +295,24 @@ def officer_activity(scope: Scope) -> dict:
         if per_pair
         else {}
     )
+    # A pair is named by its university; only a university served by two pairs in the period needs the date.
+    served = [pair.university_id for pair in pairs.values()]
+
+    def pair_label(pair: LiaisonPair) -> str:
+        if served.count(pair.university_id) > 1:
+            return f"{pair.university.short_name} {pair.started_on:%Y-%m-%d}"
+        return pair.university.short_name
+
     visits = [
         {
             "pair": pair_id,
-            "label": str(pairs[pair_id]),
+            "label": pair_label(pairs[pair_id]),
             "university": pairs[pair_id].university_id,
             "total": sum(counts.values()),
             "per_month": rate(sum(counts.values()), len(months)) if months else None,
             "months": counts,
         }
-        for pair_id, counts in sorted(per_pair.items(), key=lambda item: str(pairs[item[0]]))
+        for pair_id, counts in sorted(per_pair.items(), key=lambda item: pair_label(pairs[item[0]]))
     ]
     overdue = FollowUp.objects.filter(
         status=FollowUpStatus.OPEN, due_on__lt=scope.today, university__in=scope.universities

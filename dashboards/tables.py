@@ -219,6 +219,7 @@ def dashboard_tables(figures: dict) -> list[Table]:
                 ]
                 for row in events["levels"]
             ],
+            note=_("Sessions are counted city-wide; the signings per session count the results in the filter."),
         )
     )
     tables.append(

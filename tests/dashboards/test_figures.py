@@ -11,7 +11,7 @@ from dashboards.selectors import dashboard_figures, local_rate
 from tests import factories
 from universities.models import LiaisonOfficer, University
 
-from .conftest import scope_2025
+from .city import scope_2025
 
 
 def test_local_rate_counts_distinct_results_and_leaves_out_lost_and_other_years(city):
