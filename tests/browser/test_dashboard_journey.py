@@ -30,7 +30,11 @@ def test_bureau_staff_filter_the_dashboard_and_the_csv_matches_the_page(
 ):
     ARTIFACTS.mkdir(exist_ok=True)
     city = build_city(
-        university=university, other_university=other_university, pair=pair, other_pair=other_pair, enterprise=enterprise
+        university=university,
+        other_university=other_university,
+        pair=pair,
+        other_pair=other_pair,
+        enterprise=enterprise,
     )
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, live_server, dora)
