@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from accounts.access import PORTAL_ROLES, STAFF_ROLES, role_required, user_has_role
 from core.choices import Field
@@ -64,7 +65,9 @@ def dashboard_index(request):
             "charts": dashboard_charts(by_key),
             "query": request.GET.urlencode(),
             "deal_links": deal_list_url() is not None,
-            "selected_university": cleaned.get("university"),
+            "selected_university": (
+                cleaned["university"].display_name(get_language()) if cleaned.get("university") else ""
+            ),
             "selected_field": Field(cleaned["field"]).label if cleaned.get("field") else "",
             "selected_centre": Centre(cleaned["centre"]).label if cleaned.get("centre") else "",
         },
