@@ -398,6 +398,21 @@ def per_university(scope: Scope) -> list[dict]:
         .order_by()
         .values_list("university", "n")
     )
+    digest = {
+        row["digest__pair__university"]: row
+        for row in DigestItem.objects.filter(
+            match__isnull=False,
+            digest__period_start__gte=scope.start,
+            digest__period_start__lte=scope.end,
+            digest__pair__university__in=scope.universities,
+        )
+        .values("digest__pair__university")
+        .annotate(
+            acted_on=Count("pk", filter=~Q(match__state=MatchState.SUGGESTED)),
+            ignored=Count("pk", filter=Q(match__state=MatchState.SUGGESTED)),
+        )
+        .order_by()
+    }
     rows = []
     for university in scope.universities.order_by("-in_first_batch", "name_zh"):
         result = results.get(university.pk, {})
@@ -414,6 +429,8 @@ def per_university(scope: Scope) -> list[dict]:
                 **_with_rates(deal),
                 "visits": visits.get(university.pk, 0),
                 "overdue_follow_ups": overdue.get(university.pk, 0),
+                "digest_acted_on": digest.get(university.pk, {}).get("acted_on", 0),
+                "digest_ignored": digest.get(university.pk, {}).get("ignored", 0),
             }
         )
     return rows

@@ -280,6 +280,8 @@ def dashboard_tables(figures: dict) -> list[Table]:
                 percent(row["hubei_rate"]),
                 row["visits"],
                 row["overdue_follow_ups"],
+                row["digest_acted_on"],
+                row["digest_ignored"],
             ]
         )
         uni_links.append(
@@ -296,6 +298,8 @@ def dashboard_tables(figures: dict) -> list[Table]:
                 None,
                 None,
                 visit_list_url(university=pk, date_from=start, date_to=end),
+                None,
+                None,
                 None,
             ]
         )
@@ -317,6 +321,8 @@ def dashboard_tables(figures: dict) -> list[Table]:
                 _("Hubei rate (%)"),
                 _("Visits"),
                 _("Follow-ups overdue"),
+                _("Digest items acted on"),
+                _("Digest items ignored"),
             ],
             uni_rows,
             uni_links,

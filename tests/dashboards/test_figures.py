@@ -120,6 +120,7 @@ def test_per_university_rows(city):
     assert (whu["contracts"], whu["amount"], whu["results"], whu["wuhan"], whu["hubei"]) == (3, 350, 2, 1, 2)
     assert whu["wuhan_rate"] == Decimal("0.500")
     assert (whu["visits"], whu["overdue_follow_ups"]) == (3, 1)
+    assert (whu["digest_acted_on"], whu["digest_ignored"]) == (1, 1)
     assert (hust["catalogued"], hust["negotiating"], hust["contracts"], hust["wuhan_rate"]) == (2, 1, 1, Decimal("0"))
     assert (hust["visits"], hust["overdue_follow_ups"]) == (1, 0)
 
@@ -153,7 +154,7 @@ def _count_queries(scope) -> int:
 
 
 def test_queries_do_not_grow_with_universities_or_months(city, django_assert_max_num_queries):
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         dashboard_figures(scope=scope_2025())
     before = _count_queries(scope_2025())
     for _ in range(5):
@@ -178,3 +179,14 @@ def test_queries_do_not_grow_with_universities_or_months(city, django_assert_max
 def test_unsigned_deals_never_count(db, university, stage):
     factories.DealFactory(achievement=factories.AchievementFactory(university=university), stage=stage)
     assert local_rate(scope_2025())["results"] == 0
+
+
+def test_a_deal_lost_after_signing_leaves_the_figures(city):
+    deal = city.a1.deals.get(landing="wuhan")
+    deal.stage = "lost"
+    deal.lost_reason = "企业撤回"
+    deal.save()
+    figure = local_rate(scope_2025())
+    # a1 still has its assignment (outside Hubei), so it stays in the denominator but leaves Wuhan.
+    assert (figure["results"], figure["wuhan"], figure["hubei"]) == (3, 0, 1)
+    assert dashboard_figures(scope=scope_2025())["contracts"]["count"] == 3
