@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from achievements.models import Achievement, AchievementStatus
-from deals.models import MatchmakingEvent
+from deals.models import Deal, MatchmakingEvent
+from matching.models import Digest, DigestItem, Match
 from requests.models import Enterprise, EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
 from requests.validators import credit_code_check_char
 from universities.models import Contact, LiaisonOfficer, LiaisonPair, PairMembership, ResearchTeam, University
@@ -182,3 +183,45 @@ class MatchmakingEventFactory(factory.django.DjangoModelFactory):
     organiser = "武汉市科技成果转化局"
     held_on = datetime.date(2026, 4, 16)
     is_published = True
+
+
+class DealFactory(factory.django.DjangoModelFactory):
+    """A deal signed on 2025-03-10 for 100 (10k yuan), landing in Wuhan; pass stage/landing/signed_on to vary."""
+
+    class Meta:
+        model = Deal
+
+    achievement = factory.SubFactory(AchievementFactory)
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    mode = "licence"
+    amount_wan = 100
+    stage = "signed"
+    signed_on = datetime.date(2025, 3, 10)
+    landing = "wuhan"
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Match
+
+    need = factory.SubFactory(TechNeedFactory)
+    achievement = factory.SubFactory(AchievementFactory)
+
+
+class DigestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Digest
+
+    pair = factory.SubFactory(LiaisonPairFactory)
+    period_start = datetime.date(2025, 3, 3)
+
+
+class DigestItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DigestItem
+
+    digest = factory.SubFactory(DigestFactory)
+    match = factory.SubFactory(MatchFactory)
+    need = factory.SelfAttribute("match.need")
+    section = "new_needs"
+    rank = factory.Sequence(lambda n: n % 10 + 1)
