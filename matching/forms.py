@@ -35,3 +35,22 @@ class ForwardForm(forms.Form):
 class RespondForm(forms.Form):
     answer = forms.ChoiceField(choices=[("interested", "interested"), ("not_relevant", "not_relevant")])
     reason = forms.CharField(required=False, max_length=2000)
+
+
+class DigestForwardForm(forms.Form):
+    """Forward a suggestion to the enterprise; the note starts as the engine's reason, for the officer to edit."""
+
+    note = forms.CharField(
+        label=_("Why it fits"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Tell the enterprise why this result fits their need.")},
+    )
+
+
+class DismissForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it does not fit"),
+        max_length=NOTE_MAX_LENGTH,
+        error_messages={"required": _("Say why the suggestion does not fit, so it is not made again.")},
+    )
