@@ -20,7 +20,6 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 demo: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py build_digests
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.dev browser services
