@@ -41,3 +41,16 @@ def test_build_digests_names_a_bad_week_or_pair(pair):
         call_command("build_digests", "--week", "next monday")
     with pytest.raises(CommandError, match="No active liaison pair"):
         call_command("build_digests", "--pair", "999999")
+
+
+def test_the_weekly_task_queues_one_digest_per_active_pair_after_commit(
+    pair, other_pair, django_capture_on_commit_callbacks
+):
+    from matching.tasks import digests_build_weekly
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert digests_build_weekly() == 2
+    assert not Digest.objects.exists(), "nothing is queued before the commit"
+    for callback in callbacks:
+        callback()
+    assert set(Digest.objects.values_list("pair", flat=True)) == {pair.pk, other_pair.pk}
