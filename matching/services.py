@@ -226,10 +226,16 @@ def _changed_since(queryset, since):
     return queryset if since is None else queryset.filter(updated_at__gt=since)
 
 
-def _plan_for(*, pair: LiaisonPair, since, index) -> DigestPlan:
+def _plan_for(*, digest: Digest, since, index) -> DigestPlan:
+    pair = digest.pair
     results = corpus.matchable_results().filter(university_id=pair.university_id)
     needs = corpus.matchable_needs()
-    settled = Match.objects.filter(achievement__university_id=pair.university_id).exclude(state=MatchState.SUGGESTED)
+    # Suggestions acted on are not made again, except in a rebuild of the digest they were acted on from.
+    settled = (
+        Match.objects.filter(achievement__university_id=pair.university_id)
+        .exclude(state=MatchState.SUGGESTED)
+        .exclude(digest_items__digest=digest)
+    )
     return digest_plan(
         index=index,
         university_result_ids={str(pk) for pk in results.values_list("pk", flat=True)},
@@ -286,7 +292,7 @@ def digest_build(*, pair: LiaisonPair, period_start: datetime.date, rebuild: boo
         return digest
     previous = Digest.objects.filter(pair=pair, period_start__lt=period_start).order_by("-period_start").first()
     plan = _plan_for(
-        pair=pair, since=previous.generated_at if previous else None, index=index or corpus.index_current()
+        digest=digest, since=previous.generated_at if previous else None, index=index or corpus.index_current()
     )
     digest.items.all().delete()
     _write_items(digest, plan)

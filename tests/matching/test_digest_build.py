@@ -187,3 +187,15 @@ def test_building_a_digest_runs_a_bounded_number_of_queries(
     corpus.index_current()
     with translation.override("zh-hans"), django_assert_max_num_queries(80):
         digest_build(pair=pair, period_start=WEEK)
+
+
+def test_a_rebuild_keeps_the_items_already_acted_on(pair, alice, battery_result, battery_need):
+    digest = digest_build(pair=pair, period_start=WEEK)
+    match = section(digest, DigestSection.NEW_NEEDS)[0].match
+    match_dismiss(match=match, officer=alice, reason="团队不做储能方向")
+
+    digest_build(pair=pair, period_start=WEEK, rebuild=True)
+
+    (item,) = section(digest, DigestSection.NEW_NEEDS)
+    assert item.match == match
+    assert item.match.state == MatchState.DISMISSED
