@@ -14,6 +14,8 @@ _NAVIGATION = [
     ("matching:digest_list", _("Digests"), "envelope-paper", (Role.OFFICER, *STAFF_ROLES)),
     ("introductions:list", _("Introductions"), "people", None),
     ("visits:list", _("Visits"), "geo-alt", (Role.OFFICER, Role.BUREAU, Role.ADMIN)),
+    ("deals:board", _("Deals"), "kanban", (Role.OFFICER,)),
+    ("deals:deal_list", _("Deals"), "briefcase", (Role.BUREAU, Role.ADMIN, Role.ENTERPRISE)),
     ("deals:event_list", _("Events"), "calendar-event", None),
     ("dashboards:index", _("Dashboards"), "bar-chart-line", PORTAL_ROLES),
 ]
@@ -25,10 +27,20 @@ def navigation(request):
         return {"navigation": []}
     items = []
     for url_name, label, icon, roles in _NAVIGATION:
+        # The board is the officers' own view; an administrator would otherwise get two "Deals" entries.
+        if url_name == "deals:board" and user.role != Role.OFFICER:
+            continue
         if roles is None or user_has_role(user, roles):
             url = reverse(url_name)
-            active = request.path == url if url_name == "home" else request.path.startswith(url)
-            items.append({"url": url, "label": label, "icon": icon, "active": active})
+            items.append({"url": url, "label": label, "icon": icon, "active": False})
+    # The longest matching address wins, so /deals/events/ lights up Events and not Deals at /deals/.
+    matching = [
+        item
+        for item in items
+        if request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))
+    ]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["active"] = True
     return {"navigation": items}
 
 

@@ -25,3 +25,17 @@ def render_only_chosen(field: forms.ModelMultipleChoiceField, chosen) -> None:
     """Give the widget just the chosen rows; validation still uses the field's full, scoped queryset."""
     ids = [value for value in (chosen or []) if str(value).isdigit()]
     field.widget.choices = [(obj.pk, str(obj)) for obj in field.queryset.filter(pk__in=ids)]
+
+
+class LookupSelect(forms.Select):
+    """The single-choice twin of `LookupSelectMultiple`: one row, found by typing (static/js/lookup.js)."""
+
+    def __init__(self, *, lookup_url: str, attrs=None):
+        attrs = {"data-lookup-url": lookup_url, "data-no-results": _("Nothing found"), **(attrs or {})}
+        super().__init__(attrs=attrs)
+
+
+def render_only_chosen_one(field: forms.ModelChoiceField, chosen) -> None:
+    """`render_only_chosen` for a single choice, keeping the empty option so nothing is pre-selected."""
+    ids = [chosen] if chosen not in (None, "") and str(chosen).isdigit() else []
+    field.widget.choices = [("", "—")] + [(obj.pk, str(obj)) for obj in field.queryset.filter(pk__in=ids)]

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -89,7 +89,20 @@ class Deal(models.Model):
     )
     lost_reason = models.TextField(_("reason lost"), blank=True)
     responsible_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="deals"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deals",
+        verbose_name=_("responsible officer"),
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opened_deals",
+        verbose_name=_("opened by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -114,10 +127,98 @@ class Deal(models.Model):
             models.CheckConstraint(
                 condition=~Q(stage=DealStage.LOST) | ~Q(lost_reason=""), name="lost_deal_has_reason"
             ),
+            # One result and one enterprise have at most one deal under way; a lost or signed one may be followed
+            # by another (a result can be licensed more than once).
+            models.UniqueConstraint(
+                fields=["achievement", "enterprise"],
+                condition=Q(stage__in=["introduced", "negotiating"]),
+                name="one_open_deal_per_result_and_enterprise",
+            ),
         ]
 
     def __str__(self):
         return f"{self.achievement} → {self.enterprise}"
+
+    def can_become(self, stage: str) -> bool:
+        return stage in ALLOWED_DEAL_TRANSITIONS[DealStage(self.stage)]
+
+    @property
+    def is_signed(self) -> bool:
+        return self.stage in SIGNED_STAGES
+
+
+# A signed contract can still fall through (cancelled before registration): it is then lost, and the
+# statuses it moved go back where a service can put them back (a transferred result cannot).
+ALLOWED_DEAL_TRANSITIONS = {
+    DealStage.INTRODUCED: {DealStage.NEGOTIATING, DealStage.SIGNED, DealStage.LOST},
+    DealStage.NEGOTIATING: {DealStage.SIGNED, DealStage.LOST},
+    DealStage.SIGNED: {DealStage.REGISTERED, DealStage.LOST},
+    DealStage.REGISTERED: {DealStage.IMPLEMENTED},
+    DealStage.IMPLEMENTED: set(),
+    DealStage.LOST: set(),
+}
+# The order of the board's columns and of the stepper on a deal's page.
+PIPELINE = (
+    DealStage.INTRODUCED,
+    DealStage.NEGOTIATING,
+    DealStage.SIGNED,
+    DealStage.REGISTERED,
+    DealStage.IMPLEMENTED,
+    DealStage.LOST,
+)
+
+
+class DealStageChange(models.Model):
+    """One move of a deal along its pipeline: who moved it, when, from which stage to which (the audit trail)."""
+
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(_("from"), max_length=16, choices=DealStage.choices, blank=True)
+    to_stage = models.CharField(_("to"), max_length=16, choices=DealStage.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("changed by")
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("deal stage change")
+        verbose_name_plural = _("deal stage changes")
+        ordering = ["-changed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(to_stage__in=DealStage.values), name="stage_change_to_valid"),
+            models.CheckConstraint(condition=~Q(from_stage=F("to_stage")), name="stage_change_moves"),
+        ]
+
+    def __str__(self):
+        return f"{self.deal_id}: {self.from_stage or '∅'} → {self.to_stage}"
+
+
+class EventAttendee(models.Model):
+    """Someone checked in at a matchmaking session: an invited enterprise, or a walk-in by name."""
+
+    event = models.ForeignKey(MatchmakingEvent, on_delete=models.CASCADE, related_name="attendees")
+    enterprise = models.ForeignKey(
+        "needs.Enterprise", on_delete=models.CASCADE, null=True, blank=True, related_name="attendances"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), auto_now_add=True)
+    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+        ordering = ["checked_in_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "enterprise"],
+                condition=Q(enterprise__isnull=False),
+                name="enterprise_checks_in_once_per_event",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class EventTarget(models.Model):

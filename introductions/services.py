@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from core.choices import TransferMode
 from deals.models import Deal
+from deals.services import OPEN_STAGES, deal_open
 from introductions.models import ConsentChannel, Introduction, IntroductionMessage, IntroductionStatus
 from matching.models import InterestRequest, Match, MatchState
 from matching.services import FORWARDABLE_RESULT_STATUSES, pair_users
@@ -186,12 +187,15 @@ def _complete_if_both_agreed(introduction: Introduction) -> Introduction:
         return introduction
     introduction.status = IntroductionStatus.ACCEPTED
     introduction.accepted_at = timezone.now()
-    introduction.deal = Deal.objects.create(
+    # The introduction is the start of a deal; if the two already have one under way, it is that one.
+    introduction.deal = Deal.objects.filter(
+        achievement=introduction.achievement, enterprise=introduction.enterprise, stage__in=OPEN_STAGES
+    ).first() or deal_open(
         achievement=introduction.achievement,
         enterprise=introduction.enterprise,
-        need=introduction.need,
+        opened_by=introduction.team_consent_recorded_by,
         mode=introduction.mode,
-        responsible_officer=introduction.proposed_by,
+        need=introduction.need,
     )
     introduction.save()
     if introduction.match_id:

@@ -7,7 +7,7 @@ from django.db.models import Sum
 
 from accounts.models import Role, User
 from achievements.models import Achievement, AchievementStatus
-from deals.models import SIGNED_STAGES, Deal, MatchmakingEvent
+from deals.models import SIGNED_STAGES, Deal, DealStage, DealStageChange, EventAttendee, MatchmakingEvent
 from requests.models import Enterprise, TechNeed
 from requests.validators import validate_credit_code
 from universities.models import LiaisonPair, University
@@ -18,7 +18,18 @@ pytestmark = pytest.mark.django_db
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (User, University, LiaisonPair, Achievement, TechNeed, Enterprise, Deal, MatchmakingEvent)
+        for model in (
+            User,
+            University,
+            LiaisonPair,
+            Achievement,
+            TechNeed,
+            Enterprise,
+            Deal,
+            MatchmakingEvent,
+            DealStageChange,
+            EventAttendee,
+        )
     }
 
 
@@ -69,3 +80,10 @@ def test_the_demo_catalogue_can_be_searched_in_chinese_and_english(seeded, clien
     english = client.get("/results/", {"q": "laser"}).context["page_obj"].paginator.count
     assert chinese >= 8
     assert english >= 1
+
+
+def test_the_demo_board_has_deals_at_every_stage_each_with_its_audit_trail(seeded):
+    assert set(Deal.objects.values_list("stage", flat=True)) == set(DealStage.values)
+    assert set(Deal.objects.exclude(landing="").values_list("landing", flat=True)) == {"wuhan", "hubei", "outside"}
+    for deal in Deal.objects.all():
+        assert deal.stage_changes.order_by("-changed_at", "-pk").first().to_stage == deal.stage

@@ -176,3 +176,25 @@ def test_an_accepted_introduction_has_both_consents_in_the_database(introduction
     introduction.status = IntroductionStatus.ACCEPTED
     with pytest.raises(IntegrityError):
         introduction.save()
+
+
+def test_an_introduction_joins_a_deal_already_under_way_instead_of_opening_a_second(introduction, alice, erin):
+    from deals.services import deal_open
+
+    existing = deal_open(
+        achievement=introduction.achievement, enterprise=introduction.enterprise, opened_by=alice, mode="assignment"
+    )
+    consent(introduction, alice)
+    services.introduction_accept(introduction=introduction, user=erin)
+    introduction.refresh_from_db()
+    assert introduction.deal == existing
+    assert introduction.achievement.deals.count() == 1
+
+
+def test_the_deal_of_an_introduction_is_audited_and_owned_by_the_pair(introduction, alice, bob, erin):
+    consent(introduction, bob)
+    services.introduction_accept(introduction=introduction, user=erin)
+    introduction.refresh_from_db()
+    deal = introduction.deal
+    assert deal.opened_by == bob and deal.responsible_officer == bob
+    assert list(deal.stage_changes.values_list("to_stage", flat=True)) == [DealStage.INTRODUCED]

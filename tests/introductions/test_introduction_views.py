@@ -164,3 +164,11 @@ def test_the_detail_page_runs_a_bounded_number_of_queries(client, erin, introduc
     client.force_login(erin)
     with django_assert_max_num_queries(25):
         assert client.get(reverse("introductions:detail", args=[introduction.pk])).status_code == 200
+
+
+def test_the_deal_page_links_back_to_its_introduction(client, alice, erin, introduction):
+    agree_both(introduction, alice, erin)
+    introduction.refresh_from_db()
+    client.force_login(alice)
+    page = client.get(reverse("deals:detail", args=[introduction.deal.pk])).content.decode()
+    assert f"/introductions/{introduction.pk}/" in page

@@ -19,7 +19,16 @@ from accounts.models import Role, User
 from achievements.models import Achievement, AchievementStatus
 from achievements.services import achievement_reindex
 from core.models import TransferModeOption
-from deals.models import Deal, DealStage, EventLevel, Landing, MatchmakingEvent, ThemeKind
+from deals.models import Deal, DealStageChange, EventAttendee, Landing, MatchmakingEvent
+from deals.services import (
+    deal_implement,
+    deal_lose,
+    deal_open,
+    deal_register,
+    deal_sign,
+    deal_start_negotiation,
+    event_record_signing,
+)
 from requests.models import CloseOutcome, Enterprise, EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
 from requests.services import need_reindex
 from requests.validators import credit_code_check_char
@@ -266,139 +275,93 @@ class Command(BaseCommand):
             )
 
     # -- events and deals -----------------------------------------------------------------------
+    # Deals are made through the deal services, as an officer or bureau staff would make them, so the
+    # results' and needs' statuses and the stage audit follow exactly as they do in the portal.
 
-    def _event(self, name: str, **fields) -> tuple[MatchmakingEvent, bool]:
-        return MatchmakingEvent.objects.get_or_create(name=name, defaults=fields)
+    def _session_day(self, row: dict) -> datetime.date:
+        if "date" in row:
+            return datetime.date.fromisoformat(row["date"])
+        return datetime.date(self.today.year, row["month"], row["day"])
 
-    def _sign(self, *, achievement, enterprise, event, mode, amount, signed_on, landing, officer):
-        deal, created = Deal.objects.get_or_create(
-            achievement=achievement,
-            enterprise=enterprise,
-            defaults={
-                "event": event,
-                "mode": mode,
-                "amount_wan": amount,
-                "stage": DealStage.SIGNED,
-                "signed_on": signed_on,
-                "landing": landing,
-                "responsible_officer": officer,
-            },
-        )
-        if created and mode in ("assignment", "equity"):
-            Achievement.objects.filter(pk=achievement.pk).update(status=AchievementStatus.TRANSFERRED)
-        return deal
+    def _sessions(self, universities, enterprises) -> dict[str, MatchmakingEvent]:
+        bureau = User.objects.get(username="bureau")
+        sessions = {}
+        for row in load("sessions.json"):
+            event, created = MatchmakingEvent.objects.get_or_create(
+                name=row["name"],
+                defaults={
+                    "level": row["level"],
+                    "theme_kind": row["theme_kind"],
+                    "theme": row["theme"],
+                    "organiser": row["organiser"],
+                    "held_on": self._session_day(row),
+                    "venue": row.get("venue", ""),
+                    "is_online": row.get("is_online", False),
+                    "university": universities.get(row.get("university", "")),
+                    "is_published": True,
+                },
+            )
+            if created:
+                event.enterprises_invited.set([enterprises[key] for key in row.get("invited", [])])
+            if event.held_on <= self.today:
+                for key, name in row.get("checked_in", []):
+                    attendee, created = EventAttendee.objects.get_or_create(
+                        event=event,
+                        enterprise=enterprises[key],
+                        defaults={"name": name, "organisation": enterprises[key].name, "checked_in_by": bureau},
+                    )
+                    if created:  # at the door on the day, not when the demo was loaded
+                        arrival = datetime.datetime.combine(event.held_on, datetime.time(9, 10 + len(name)))
+                        EventAttendee.objects.filter(pk=attendee.pk).update(checked_in_at=timezone.make_aware(arrival))
+            sessions[row["key"]] = event
+        return sessions
 
     def _officer_of(self, achievement):
         return achievement.university.pairs.get(ended_on__isnull=True).memberships.order_by("seat").first().officer.user
 
+    def _date_the_audit(self, deal: Deal, signed_on: datetime.date | None) -> None:
+        """Spread the stage changes over the weeks around the signing, as they happened, not at seed time."""
+        anchor = signed_on or self.today - datetime.timedelta(days=10)
+        offsets = {"introduced": -45, "negotiating": -20, "signed": 0, "registered": 12, "implemented": 60, "lost": 0}
+        now = timezone.now()
+        for change in deal.stage_changes.all():
+            day = anchor + datetime.timedelta(days=offsets[change.to_stage])
+            moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 30)))
+            DealStageChange.objects.filter(pk=change.pk).update(changed_at=min(moment, now))
+
     def _events_and_deals(self, universities, enterprises, results):
+        sessions = self._sessions(universities, enterprises)
+        bureau = User.objects.get(username="bureau")
+        # Drafts never; the others by catalogue order whatever their status now, so a second run picks the same.
         published = [result for result in results if result.status != AchievementStatus.DRAFT]
         streaming = [result for result in published if result.field == "internet_media"][:8]
-        douyu_event, created = self._event(
-            "斗鱼直播技术成果专场对接会",
-            level=EventLevel.LARGE,
-            theme_kind=ThemeKind.INDUSTRY,
-            theme="互联网与直播",
-            organiser="武汉市科技成果转化局",
-            held_on=DOUYU_SESSION_DAY,
-            venue="武汉斗鱼网络科技有限公司",
-            is_published=True,
-        )
-        if created:
-            douyu_event.achievements_on_show.set(streaming)
-            douyu_event.enterprises_invited.set([enterprises["douyu"]])
+        douyu_event = sessions["douyu"]
+        douyu_event.achievements_on_show.add(*streaming)
         for achievement, amount in zip(streaming, DOUYU_AMOUNTS_WAN, strict=False):
-            self._sign(
+            if Deal.objects.filter(achievement=achievement, event=douyu_event).exists():
+                continue
+            deal = event_record_signing(
+                event=douyu_event,
+                user=bureau,
                 achievement=achievement,
                 enterprise=enterprises["douyu"],
-                event=douyu_event,
                 mode="licence",
-                amount=amount,
+                amount_wan=amount,
                 signed_on=DOUYU_SESSION_DAY,
                 landing=Landing.WUHAN,
-                officer=self._officer_of(achievement),
             )
-        year = self.today.year
-        sessions = [
-            (
-                "人工智能与光电子专场对接会",
-                EventLevel.LARGE,
-                ThemeKind.INDUSTRY,
-                "人工智能与光电子",
-                "武汉市科技成果转化局",
-                datetime.date(year, 4, 16),
-                "光谷科技会展中心",
-                None,
-            ),
-            (
-                "东湖高新区激光产业专场",
-                EventLevel.MEDIUM,
-                ThemeKind.INDUSTRY,
-                "激光与光电子",
-                "东湖新技术开发区管委会",
-                datetime.date(year, 6, 20),
-                "光谷创新天地",
-                None,
-            ),
-            (
-                "华中农业大学成果专场",
-                EventLevel.SMALL,
-                ThemeKind.UNIVERSITY,
-                "华中农业大学",
-                "武汉江汉技术转移服务中心",
-                datetime.date(year, 9, 12),
-                "华中农业大学国际学术交流中心",
-                "hzau",
-            ),
-            (
-                "新能源与新材料专场对接会",
-                EventLevel.LARGE,
-                ThemeKind.INDUSTRY,
-                "新能源与新材料",
-                "武汉市科技成果转化局",
-                datetime.date(year, 12, 10),
-                "武汉国际博览中心",
-                None,
-            ),
-        ]
-        events = []
-        for name, level, kind, theme, organiser, held_on, venue, university_slug in sessions:
-            event, _created = self._event(
-                name,
-                level=level,
-                theme_kind=kind,
-                theme=theme,
-                organiser=organiser,
-                held_on=held_on,
-                venue=venue,
-                university=universities.get(university_slug) if university_slug else None,
-                is_published=True,
-            )
-            events.append(event)
-        self._deals_this_year(published, enterprises, events, used={result.pk for result in streaming})
+            Deal.objects.filter(pk=deal.pk).update(responsible_officer=self._officer_of(achievement))
+            self._date_the_audit(deal, DOUYU_SESSION_DAY)
+        self._deals_this_year(published, enterprises, sessions, used={result.pk for result in streaming})
 
-    def _deals_this_year(self, published, enterprises, events, used):
-        """About a dozen deals of this year, matched by field, landing mostly in Wuhan.
+    def _deals_this_year(self, published, enterprises, sessions, used):
+        """This year's deals of deals.json at every stage, matched by field, landing mostly in Wuhan.
 
         The choice of results depends only on the catalogue, so a second run finds the same deals.
         """
         year = self.today.year
-        plan = [
-            (DealStage.SIGNED, "licence", Landing.WUHAN, "180"),
-            (DealStage.SIGNED, "assignment", Landing.WUHAN, "320"),
-            (DealStage.SIGNED, "co_development", Landing.WUHAN, "150"),
-            (DealStage.SIGNED, "equity", Landing.WUHAN, "800"),
-            (DealStage.SIGNED, "licence", Landing.HUBEI, "90"),
-            (DealStage.SIGNED, "licence", Landing.WUHAN, "60"),
-            (DealStage.SIGNED, "assignment", Landing.OUTSIDE, "260"),
-            (DealStage.SIGNED, "commissioned_development", Landing.WUHAN, "120"),
-            (DealStage.SIGNED, "licence", Landing.HUBEI, "75"),
-            (DealStage.NEGOTIATING, "licence", "", None),
-            (DealStage.NEGOTIATING, "assignment", "", None),
-            (DealStage.LOST, "licence", "", None),
-        ]
         partners = [key for key in enterprises if key != "douyu"]
-        for number, (stage, mode, landing, amount) in enumerate(plan):
+        for number, row in enumerate(load("deals.json")):
             enterprise = enterprises[partners[number % len(partners)]]
             candidates = [r for r in published if r.pk not in used and r.field == enterprise.industry] or [
                 r for r in published if r.pk not in used
@@ -407,32 +370,43 @@ class Command(BaseCommand):
             used.add(achievement.pk)
             if Deal.objects.filter(achievement=achievement, enterprise=enterprise).exists():
                 continue
-            event = events[number % 3] if number < 6 else None
-            if event is not None:
-                event.achievements_on_show.add(achievement)
-            if stage == DealStage.SIGNED:
-                signed_on = min(datetime.date(year, 1 + number, 10 + number), self.today)
-                self._sign(
-                    achievement=achievement,
-                    enterprise=enterprise,
-                    event=event,
-                    mode=mode,
-                    amount=Decimal(amount),
-                    signed_on=signed_on,
-                    landing=landing,
-                    officer=self._officer_of(achievement),
+            event = sessions.get(row.get("session", ""))
+            if event is not None and event.held_on > self.today:
+                event = None  # nothing is signed at a session that has not happened yet
+            signed_on = None
+            if row["stage"] in ("signed", "registered", "implemented"):
+                signed_on = (
+                    event.held_on if event else min(datetime.date(year, 1 + number % 12, 10 + number), self.today)
                 )
-                continue
-            Deal.objects.create(
-                achievement=achievement,
-                enterprise=enterprise,
-                mode=mode,
-                stage=stage,
-                lost_reason="企业转向自主研发，暂停合作" if stage == DealStage.LOST else "",
-                responsible_officer=self._officer_of(achievement),
+            self._deal(achievement, enterprise, row, event=event, signed_on=signed_on)
+
+    def _deal(self, achievement, enterprise, row, *, event, signed_on):
+        officer = self._officer_of(achievement)
+        if event is not None:
+            event.achievements_on_show.add(achievement)
+        deal = deal_open(
+            achievement=achievement, enterprise=enterprise, opened_by=officer, mode=row["mode"], event=event
+        )
+        stage = row["stage"]
+        if (
+            stage in ("negotiating", "signed", "registered", "implemented") and row["mode"] != "co_development"
+        ) or stage == "negotiating":
+            deal = deal_start_negotiation(deal=deal, user=officer)
+        if stage in ("signed", "registered", "implemented"):
+            deal = deal_sign(
+                deal=deal,
+                user=officer,
+                amount_wan=Decimal(row["amount_wan"]),
+                signed_on=signed_on,
+                landing=row["landing"],
             )
-            if stage == DealStage.NEGOTIATING:
-                Achievement.objects.filter(pk=achievement.pk).update(status=AchievementStatus.NEGOTIATING)
+        if stage in ("registered", "implemented"):
+            deal = deal_register(deal=deal, user=officer, registration_number=f"{signed_on.year}{row['registration']}")
+        if stage == "implemented":
+            deal = deal_implement(deal=deal, user=officer)
+        if stage == "lost":
+            deal = deal_lose(deal=deal, user=officer, reason=row["lost_reason"])
+        self._date_the_audit(deal, signed_on)
 
     # -- output ---------------------------------------------------------------------------------
 
