@@ -220,10 +220,13 @@ class MatchingIndex:
             for offset, need_row in enumerate(rows):
                 need = self.needs[need_row]
                 picked = _top(block[offset], everything, self._result_id_order, top)
-                yield need.id, [
-                    self._candidate(need, self.results[i], float(block[offset, i]), rank, explain)
-                    for rank, i in enumerate(picked, start=1)
-                ]
+                yield (
+                    need.id,
+                    [
+                        self._candidate(need, self.results[i], float(block[offset, i]), rank, explain)
+                        for rank, i in enumerate(picked, start=1)
+                    ],
+                )
 
     # Explanations ----------------------------------------------------------------------
 
@@ -289,7 +292,8 @@ def _display(name: str, need_surface: dict, result_surface: dict) -> dict | None
         en = need_surface.get(name) or result_surface.get(name) or ""
         if not en and zh:
             senses, _ = lexicon.translate(zh)
-            en = next((s for s in senses if text.stem(s.split()[0]) == value.split("_")[0]), senses[0] if senses else "")
+            matching = [s for s in senses if text.stem(s.split()[0]) == value.split("_")[0]]
+            en = (matching or list(senses) or [""])[0]
         if not zh and en:
             zh = lexicon.english_to_chinese().get(en, "")
         if not (zh or en):

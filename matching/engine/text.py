@@ -23,26 +23,42 @@ from . import lexicon
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|\d+(?:\.\d+)?")
 
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 # Function words and the boilerplate of needs and abstracts ("we need", "this study"),
 # which say nothing about the problem.
-CHINESE_STOP_WORDS = frozenset(
+CHINESE_STOP_WORDS = _words(
     "的 了 和 与 及 或 在 是 对 为 以 将 把 被 从 中 等 并 其 该 此 这 那 我们 我司 公司 企业 本 "
     "需要 希望 要求 进行 实现 通过 采用 可以 能够 一种 一个 以上 以下 目前 现有 问题 技术 方法 研究 "
     "提高 提升 降低 基于 用于 具有 相关 方面 情况 主要 达到 满足 合作 开发 许可 转让 万元 左右 "
-    "我们 他们 已经 没有 不能 无法 比较 更 很 也 都 而 但 且 或者 以及 并且 同时 其中 之间".split()
+    "我们 他们 已经 没有 不能 无法 比较 更 很 也 都 而 但 且 或者 以及 并且 同时 其中 之间"
 )
-EXTRA_ENGLISH_STOP_WORDS = frozenset(
+EXTRA_ENGLISH_STOP_WORDS = _words(
     "need needs want wants looking seek seeking require requires required company we our us "
     "use used using based new study result results provide provides able method methods also "
-    "per within across licence license licensing co-development development commissioned".split()
+    "per within across licence license licensing co-development development commissioned"
 )
 ENGLISH_STOPS = ENGLISH_STOP_WORDS | EXTRA_ENGLISH_STOP_WORDS
 
 # British and American spellings meet before stemming.
 _SPELLING = {
-    "fibre": "fiber", "fibres": "fibers", "aluminium": "aluminum", "colour": "color", "colours": "colors",
-    "modelling": "modeling", "sulphide": "sulfide", "sulphur": "sulfur", "tumour": "tumor",
-    "vapour": "vapor", "centre": "center", "metre": "meter", "metres": "meters", "litre": "liter",
+    "fibre": "fiber",
+    "fibres": "fibers",
+    "aluminium": "aluminum",
+    "colour": "color",
+    "colours": "colors",
+    "modelling": "modeling",
+    "sulphide": "sulfide",
+    "sulphur": "sulfur",
+    "tumour": "tumor",
+    "vapour": "vapor",
+    "centre": "center",
+    "metre": "meter",
+    "metres": "meters",
+    "litre": "liter",
 }
 
 BIGRAM_WEIGHT = 0.3
