@@ -265,11 +265,19 @@ class MatchingIndex:
                 contributions[names[column]] = float(value)
         need_surface = _surface(f"{need.title} {need.description} {need.extra_text}")
         result_surface = _surface(f"{result.title} {result.abstract} {' '.join(result.keywords)}")
+        shared_english = {name for name in contributions if name[0] in "ep"}
+        pairs = []
+        for name, _ in sorted(contributions.items(), key=lambda item: (-item[1], item[0])):
+            pair = _display(name, need_surface, result_surface, shared_english)
+            if pair is not None:
+                pairs.append(pair)
         terms: list[dict] = []
         seen: set[str] = set()
-        for name, _ in sorted(contributions.items(), key=lambda item: (-item[1], item[0])):
-            pair = _display(name, need_surface, result_surface)
-            if pair is None or pair["zh"] in seen or pair["en"] in seen:
+        for pair in pairs:
+            if pair["zh"] in seen or pair["en"] in seen:
+                continue
+            # jieba's search mode yields fragments (光器 of 激光器): show the whole word instead.
+            if not pair["en"] and any(pair["zh"] in other["zh"] and pair["zh"] != other["zh"] for other in pairs):
                 continue
             seen.update(value for value in pair.values() if value)
             terms.append(pair)
@@ -282,23 +290,32 @@ def _surface(raw: str) -> dict[str, str]:
     return text.tokens_for_display(raw)
 
 
-def _display(name: str, need_surface: dict, result_surface: dict) -> dict | None:
+def _best_sense(word: str, shared_english: set[str]) -> str:
+    """The dictionary sense of a Chinese word that the other text shares, whole phrases first."""
+    senses, _ = lexicon.translate(word)
+    best, best_hits = (senses[0] if senses else ""), 0
+    for sense in senses:
+        stems = [s for s in text.english_stems(sense) if s]
+        hits = sum(1 for s in stems if "e:" + s in shared_english)
+        if len(stems) > 1 and "p:" + "_".join(stems[:2]) in shared_english:
+            hits += 2
+        if hits > best_hits:
+            best, best_hits = sense, hits
+    return best
+
+
+def _display(name: str, need_surface: dict, result_surface: dict, shared_english: set[str]) -> dict | None:
     kind, _, value = name.partition(":")
     if kind == "z":
-        senses, _ = lexicon.translate(value)
-        return {"zh": value, "en": senses[0] if senses else ""}
+        return {"zh": value, "en": _best_sense(value, shared_english)}
     if kind in ("e", "p"):
         zh = need_surface.get(f"zh-{kind}:{value}") or result_surface.get(f"zh-{kind}:{value}") or ""
+        if zh:
+            return {"zh": zh, "en": _best_sense(zh, shared_english)}
         en = need_surface.get(name) or result_surface.get(name) or ""
-        if not en and zh:
-            senses, _ = lexicon.translate(zh)
-            matching = [s for s in senses if text.stem(s.split()[0]) == value.split("_")[0]]
-            en = (matching or list(senses) or [""])[0]
-        if not zh and en:
-            zh = lexicon.english_to_chinese().get(en, "")
-        if not (zh or en):
+        if not en:
             return None
-        return {"zh": zh, "en": en}
+        return {"zh": lexicon.english_to_chinese().get(en, ""), "en": en}
     return None  # character bigrams and numbers support the score but read badly alone
 
 
