@@ -40,7 +40,7 @@ LAB_FOR_INLINE_MULTIPLIER = 0.8
 LOW_TRL_MULTIPLIER = 0.85  # TRL 1-2: an idea or a principle, not yet something to transfer
 
 MAX_TERMS = 6
-BATCH_SIZE = 512
+BATCH_SIZE = 128
 
 # Calibrated on the dev set (docs/matching.md): below it a candidate is rarely worth forwarding.
 GOOD_SCORE = 0.25

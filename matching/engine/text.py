@@ -158,12 +158,21 @@ def add_text(features: Counter, text: str, weight: float) -> None:
 
 
 def add_translation(features: Counter, word: str, weight: float) -> None:
+    for name, share in _translation_features(word):
+        features[name] += weight * share
+
+
+@cache
+def _translation_features(word: str) -> tuple[tuple[str, float], ...]:
+    """English pivot features of one Chinese word at weight 1; cached, as vocabularies are bounded."""
     senses, curated = lexicon.translate(word)
     if not senses:
-        return
-    share = weight * (GLOSSARY_WEIGHT if curated else CEDICT_WEIGHT) / len(senses)
+        return ()
+    features: Counter = Counter()
+    share = (GLOSSARY_WEIGHT if curated else CEDICT_WEIGHT) / len(senses)
     for sense in senses:
         _add_english(features, english_stems(sense), share)
+    return tuple(features.items())
 
 
 def tokens_for_display(text: str) -> dict[str, str]:
