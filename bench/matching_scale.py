@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from matching.engine import MatchingIndex, NeedDoc, ResultDoc  # noqa: E402
+from matching.engine import MatchingIndex, NeedDoc, ResultDoc
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "matching"
 SENTENCE = re.compile(r"[^。；.;]+[。；.;]?")

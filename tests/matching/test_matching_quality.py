@@ -25,7 +25,7 @@ def dev_set():
     needs = jsonl.read_needs(DATA / "needs.jsonl")
     qrels = jsonl.read_qrels(DATA / "qrels.tsv")
     index = MatchingIndex.build(results=results, needs=needs)
-    run = {need_id: candidates for need_id, candidates in index.rank_all_needs(top=10)}
+    run = dict(index.rank_all_needs(top=10))
     return results, needs, qrels, run
 
 
