@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from achievements.models import Achievement, AchievementStatus
@@ -246,34 +247,52 @@ def _plan_for(*, digest: Digest, since, index) -> DigestPlan:
     )
 
 
-def _suggest(candidate) -> Match:
-    match, created = Match.objects.get_or_create(
-        need_id=int(candidate.need_id),
-        achievement_id=int(candidate.result_id),
-        defaults={"score": candidate.score, "explanation": candidate.explanation},
-    )
-    if not created and match.state == MatchState.SUGGESTED:
-        match.score = candidate.score
-        match.explanation = {**match.explanation, **candidate.explanation}
-        match.save(update_fields=["score", "explanation", "updated_at"])
-    return match
+def _suggest_all(candidates) -> dict[tuple[int, int], Match]:
+    """The match of each candidate, created or refreshed in a few queries whatever the count."""
+    wanted = {(int(c.need_id), int(c.result_id)): c for c in candidates}
+    existing = {
+        (match.need_id, match.achievement_id): match
+        for match in Match.objects.filter(
+            need_id__in={need for need, _result in wanted}, achievement_id__in={result for _need, result in wanted}
+        )
+        if (match.need_id, match.achievement_id) in wanted
+    }
+    refreshed = []
+    for key, match in existing.items():
+        if match.state == MatchState.SUGGESTED:
+            match.score = wanted[key].score
+            match.explanation = {**match.explanation, **wanted[key].explanation}
+            refreshed.append(match)
+    Match.objects.bulk_update(refreshed, ["score", "explanation"])
+    new = [
+        Match(need_id=need, achievement_id=result, score=c.score, explanation=c.explanation)
+        for (need, result), c in wanted.items()
+        if (need, result) not in existing
+    ]
+    for match in bulk_create_with_history(new, Match):
+        existing[(match.need_id, match.achievement_id)] = match
+    return existing
 
 
 def _write_items(digest: Digest, plan: DigestPlan) -> None:
-    items = []
-    for section, candidates in (
-        (DigestSection.NEW_NEEDS, plan.new_needs),
-        (DigestSection.NEW_RESULTS, plan.new_results),
-    ):
-        for rank, candidate in enumerate(candidates, start=1):
-            match = _suggest(candidate)
-            items.append(
-                DigestItem(
-                    digest=digest, match=match, need_id=match.need_id, section=section, rank=rank, score=candidate.score
-                )
-            )
-    for rank, need_id in enumerate(plan.scouting, start=1):
-        items.append(DigestItem(digest=digest, need_id=int(need_id), section=DigestSection.SCOUTING, rank=rank))
+    ranked = ((DigestSection.NEW_NEEDS, plan.new_needs), (DigestSection.NEW_RESULTS, plan.new_results))
+    matches = _suggest_all([candidate for _section, candidates in ranked for candidate in candidates])
+    items = [
+        DigestItem(
+            digest=digest,
+            match=matches[(int(candidate.need_id), int(candidate.result_id))],
+            need_id=int(candidate.need_id),
+            section=section,
+            rank=rank,
+            score=candidate.score,
+        )
+        for section, candidates in ranked
+        for rank, candidate in enumerate(candidates, start=1)
+    ]
+    items += [
+        DigestItem(digest=digest, need_id=int(need_id), section=DigestSection.SCOUTING, rank=rank)
+        for rank, need_id in enumerate(plan.scouting, start=1)
+    ]
     DigestItem.objects.bulk_create(items)
 
 

@@ -63,10 +63,22 @@ def test_a_need_with_no_good_answer_here_is_a_scouting_hint(pair, battery_result
     assert [item.need for item in section(digest, DigestSection.SCOUTING)] == [crayfish_need]
 
 
-def test_our_new_result_is_ranked_against_open_needs_city_wide(pair, battery_result, battery_need):
-    digest = digest_build(pair=pair, period_start=WEEK)
+def test_our_new_result_is_ranked_against_open_needs_city_wide(pair, university, battery_need):
+    first = digest_build(pair=pair, period_start=WEEK)
+    assert [item.need for item in section(first, DigestSection.SCOUTING)] == [battery_need]
+
+    battery_result = data.result(university, **data.BATTERY_RESULT)
+    digest = digest_build(pair=pair, period_start=NEXT_WEEK)
+
     (item,) = section(digest, DigestSection.NEW_RESULTS)
     assert (item.match.achievement, item.need) == (battery_result, battery_need)
+    assert not section(digest, DigestSection.NEW_NEEDS), "the need is not new any more"
+
+
+def test_a_pairing_new_on_both_sides_is_listed_once(pair, battery_result, battery_need):
+    digest = digest_build(pair=pair, period_start=WEEK)
+    assert len(section(digest, DigestSection.NEW_NEEDS)) == 1
+    assert not section(digest, DigestSection.NEW_RESULTS)
 
 
 def test_other_universities_withdrawn_results_and_closed_needs_are_never_suggested(
@@ -185,7 +197,7 @@ def test_building_a_digest_runs_a_bounded_number_of_queries(
         data.result(university, **{**data.BATTERY_RESULT, "title": f"宽温域电解液{number}"})
         data.need(enterprise, erin, **{**data.BATTERY_NEED, "title": f"储能电池低温衰减{number}"})
     corpus.index_current()
-    with translation.override("zh-hans"), django_assert_max_num_queries(80):
+    with translation.override("zh-hans"), django_assert_max_num_queries(40):
         digest_build(pair=pair, period_start=WEEK)
 
 
