@@ -51,6 +51,7 @@ worker: $(VENV)/.runtime
 	$(VENV)/bin/celery -A liaison_portal worker --loglevel=info
 
 beat: $(VENV)/.runtime
+	$(PY) manage.py setup_periodic_tasks
 	$(VENV)/bin/celery -A liaison_portal beat --loglevel=info
 
 clean:

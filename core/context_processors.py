@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import PORTAL_ROLES, user_has_role
+from accounts.access import PORTAL_ROLES, STAFF_ROLES, user_has_role
 from accounts.models import Role
 from notifications.selectors import unread_count_for
 
@@ -11,6 +11,7 @@ _NAVIGATION = [
     ("universities:list", _("Universities"), "bank", PORTAL_ROLES),
     ("achievements:list", _("Research results"), "lightbulb", None),
     ("needs:list", _("Technology needs"), "clipboard-check", None),
+    ("matching:digest_list", _("Digests"), "envelope-paper", (Role.OFFICER, *STAFF_ROLES)),
     ("introductions:list", _("Introductions"), "people", None),
     ("visits:list", _("Visits"), "geo-alt", (Role.OFFICER, Role.BUREAU, Role.ADMIN)),
     ("deals:board", _("Deals"), "kanban", (Role.OFFICER,)),

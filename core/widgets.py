@@ -14,6 +14,7 @@ class LookupSelectMultiple(forms.SelectMultiple):
             "data-lookup-url": lookup_url,
             "data-create-label": _("Add new:"),
             "data-no-results": _("Nothing found"),
+            "data-remove-label": _("Remove"),
             **(attrs or {}),
         }
         if create_modal:
@@ -31,7 +32,12 @@ class LookupSelect(forms.Select):
     """The single-choice twin of `LookupSelectMultiple`: one row, found by typing (static/js/lookup.js)."""
 
     def __init__(self, *, lookup_url: str, attrs=None):
-        attrs = {"data-lookup-url": lookup_url, "data-no-results": _("Nothing found"), **(attrs or {})}
+        attrs = {
+            "data-lookup-url": lookup_url,
+            "data-no-results": _("Nothing found"),
+            "data-remove-label": _("Remove"),
+            **(attrs or {}),
+        }
         super().__init__(attrs=attrs)
 
 

@@ -177,6 +177,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# When beat runs the weekly digests (crontab: minute hour day-of-month month day-of-week), in TIME_ZONE.
+DIGEST_SCHEDULE = env_str("DIGEST_SCHEDULE", "0 7 * * mon")
+if len(DIGEST_SCHEDULE.split()) != 5:
+    raise ImproperlyConfigured(f"DIGEST_SCHEDULE must have five crontab fields, not {DIGEST_SCHEDULE!r}.")
+
 # The 2018-2020 action plan's yearly session targets; the admin can set other figures per year.
 EVENT_TARGETS_DEFAULT = {"large": 10, "medium": 50, "small": 100}
 

@@ -80,6 +80,8 @@ class DigestItem(models.Model):
     need = models.ForeignKey("needs.TechNeed", on_delete=models.CASCADE, related_name="+")
     section = models.CharField(_("section"), max_length=16, choices=DigestSection.choices)
     rank = models.PositiveSmallIntegerField(_("rank"))
+    # The score when the digest was made; the match's own score moves with later runs.
+    score = models.FloatField(_("score"), default=0)
 
     class Meta:
         verbose_name = _("digest item")

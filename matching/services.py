@@ -1,17 +1,27 @@
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from achievements.models import Achievement, AchievementStatus
-from matching.models import InterestRequest, Match, MatchState
+from matching import corpus
+from matching.digest_ranking import DigestPlan, digest_plan
+from matching.models import Digest, DigestItem, DigestSection, InterestRequest, Match, MatchState
 from notifications.services import notify
 from requests.models import EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
 from requests.services import need_transition
+from universities.models import LiaisonPair
 from universities.selectors import university_of_user
+from visits.services import follow_up_create
 
 NOTE_MAX_LENGTH = 1000
 FORWARDABLE_RESULT_STATUSES = (AchievementStatus.PUBLISHED, AchievementStatus.NEGOTIATING)
@@ -146,3 +156,197 @@ def interest_express(*, achievement: Achievement, user, message: str = "") -> In
             url=reverse("achievements:detail", args=[achievement.pk]),
         )
     return interest
+
+
+# -- actions on suggestions ----------------------------------------------------------------------
+
+FOLLOW_UP_DAYS = 7
+
+
+def _suggestion_for(*, match: Match, officer) -> Match:
+    match = Match.objects.select_for_update().select_related("need", "achievement").get(pk=match.pk)
+    university = university_of_user(user=officer)
+    if university is None or university.pk != match.achievement.university_id:
+        raise PermissionDenied
+    if match.state != MatchState.SUGGESTED:
+        raise ValidationError(
+            _("This suggestion was already acted on (%(state)s).") % {"state": match.get_state_display()},
+            code="already_acted",
+        )
+    return match
+
+
+@transaction.atomic
+def match_forward_to_team(*, match: Match, officer) -> Match:
+    """Carry a suggested need to the result's research team: a follow-up reminds the officer within a week."""
+    match = _suggestion_for(match=match, officer=officer)
+    team = match.achievement.team
+    follow_up_create(
+        user=officer,
+        title=_("Take the need “%(need)s” to %(team)s")
+        % {"need": match.need.title[:80], "team": team.name if team else match.achievement.title[:60]},
+        due_on=timezone.localdate() + datetime.timedelta(days=FOLLOW_UP_DAYS),
+        match=match,
+    )
+    match.state = MatchState.FORWARDED_TO_TEAM
+    match.forwarded_by = officer
+    match.save()
+    return match
+
+
+@transaction.atomic
+def match_dismiss(*, match: Match, officer, reason: str) -> Match:
+    """An officer rules a suggestion out, saying why; it is never suggested again."""
+    match = _suggestion_for(match=match, officer=officer)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the suggestion does not fit, so it is not made again.")})
+    if len(reason) > NOTE_MAX_LENGTH:
+        raise ValidationError({"reason": _("Keep the note under %(limit)d characters.") % {"limit": NOTE_MAX_LENGTH}})
+    match.state = MatchState.DISMISSED
+    match.reason = reason
+    match.save()
+    return match
+
+
+# -- weekly digests ------------------------------------------------------------------------------
+
+
+def period_start_of(day: datetime.date) -> datetime.date:
+    """The Monday of the ISO week holding `day` (dates are in TIME_ZONE, Asia/Shanghai)."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _pair_officers(pair: LiaisonPair):
+    return User.objects.filter(
+        is_active=True, officer__memberships__pair=pair, officer__memberships__ended_on__isnull=True
+    ).distinct()
+
+
+def _changed_since(queryset, since):
+    return queryset if since is None else queryset.filter(updated_at__gt=since)
+
+
+def _plan_for(*, digest: Digest, since, index) -> DigestPlan:
+    pair = digest.pair
+    results = corpus.matchable_results().filter(university_id=pair.university_id)
+    needs = corpus.matchable_needs()
+    # Suggestions acted on are not made again, except in a rebuild of the digest they were acted on from.
+    settled = (
+        Match.objects.filter(achievement__university_id=pair.university_id)
+        .exclude(state=MatchState.SUGGESTED)
+        .exclude(digest_items__digest=digest)
+    )
+    return digest_plan(
+        index=index,
+        university_result_ids={str(pk) for pk in results.values_list("pk", flat=True)},
+        open_need_ids={str(pk) for pk in needs.values_list("pk", flat=True)},
+        new_need_ids=[str(pk) for pk in _changed_since(needs, since).order_by("-pk").values_list("pk", flat=True)],
+        new_result_ids=[str(pk) for pk in _changed_since(results, since).order_by("-pk").values_list("pk", flat=True)],
+        excluded_pairs={(str(n), str(r)) for n, r in settled.values_list("need_id", "achievement_id")},
+    )
+
+
+def _suggest_all(candidates) -> dict[tuple[int, int], Match]:
+    """The match of each candidate, created or refreshed in a few queries whatever the count."""
+    wanted = {(int(c.need_id), int(c.result_id)): c for c in candidates}
+    existing = {
+        (match.need_id, match.achievement_id): match
+        for match in Match.objects.filter(
+            need_id__in={need for need, _result in wanted}, achievement_id__in={result for _need, result in wanted}
+        )
+        if (match.need_id, match.achievement_id) in wanted
+    }
+    refreshed = []
+    for key, match in existing.items():
+        if match.state == MatchState.SUGGESTED:
+            match.score = wanted[key].score
+            match.explanation = {**match.explanation, **wanted[key].explanation}
+            refreshed.append(match)
+    Match.objects.bulk_update(refreshed, ["score", "explanation"])
+    new = [
+        Match(need_id=need, achievement_id=result, score=c.score, explanation=c.explanation)
+        for (need, result), c in wanted.items()
+        if (need, result) not in existing
+    ]
+    for match in bulk_create_with_history(new, Match):
+        existing[(match.need_id, match.achievement_id)] = match
+    return existing
+
+
+def _write_items(digest: Digest, plan: DigestPlan) -> None:
+    ranked = ((DigestSection.NEW_NEEDS, plan.new_needs), (DigestSection.NEW_RESULTS, plan.new_results))
+    matches = _suggest_all([candidate for _section, candidates in ranked for candidate in candidates])
+    items = [
+        DigestItem(
+            digest=digest,
+            match=matches[(int(candidate.need_id), int(candidate.result_id))],
+            need_id=int(candidate.need_id),
+            section=section,
+            rank=rank,
+            score=candidate.score,
+        )
+        for section, candidates in ranked
+        for rank, candidate in enumerate(candidates, start=1)
+    ]
+    items += [
+        DigestItem(digest=digest, need_id=int(need_id), section=DigestSection.SCOUTING, rank=rank)
+        for rank, need_id in enumerate(plan.scouting, start=1)
+    ]
+    DigestItem.objects.bulk_create(items)
+
+
+@transaction.atomic
+def digest_build(*, pair: LiaisonPair, period_start: datetime.date, rebuild: bool = False, index=None) -> Digest:
+    """Make the pair's digest for one week, once: a second call, a retry or a concurrent worker returns it.
+
+    `rebuild` recomputes the items of an existing digest (after a fix, or to check that incremental and full
+    runs agree) without mailing the officers again. `index` lets one run share an engine index across pairs.
+    """
+    if period_start != period_start_of(period_start):
+        raise ValueError("A digest period starts on a Monday.")
+    # Concurrent builders wait here on the unique (pair, week) row; the loser gets the winner's digest.
+    digest, created = Digest.objects.get_or_create(pair=pair, period_start=period_start)
+    if not (created or rebuild):
+        return digest
+    previous = Digest.objects.filter(pair=pair, period_start__lt=period_start).order_by("-period_start").first()
+    plan = _plan_for(
+        digest=digest, since=previous.generated_at if previous else None, index=index or corpus.index_current()
+    )
+    digest.items.all().delete()
+    _write_items(digest, plan)
+    if created:
+        _announce(digest)
+    return digest
+
+
+def _announce(digest: Digest) -> None:
+    """One portal notification and one email per officer; the unique notification key makes it once."""
+    count = digest.items.count()
+    notify(
+        recipients=_pair_officers(digest.pair),
+        event_key=f"digest:{digest.pk}",
+        subject=format_lazy(
+            gettext_lazy("Matching digest for the week of {week}: {count} items"),
+            week=digest.period_start.isoformat(),
+            count=count,
+        ),
+        url=reverse("matching:digest_detail", args=[digest.pk]),
+        render_email=lambda user: _render_digest_email(digest.pk),
+    )
+    Digest.objects.filter(pk=digest.pk).update(sent_at=timezone.now())
+
+
+def _render_digest_email(digest_pk: int) -> tuple[str, str]:
+    from matching.selectors import digest_sections
+
+    digest = Digest.objects.select_related("pair__university").get(pk=digest_pk)
+    context = {
+        "digest": digest,
+        "sections": digest_sections(digest=digest),
+        "url": settings.PORTAL_BASE_URL + reverse("matching:digest_detail", args=[digest.pk]),
+    }
+    return (
+        render_to_string("matching/email/digest.txt", context),
+        render_to_string("matching/email/digest.html", context),
+    )

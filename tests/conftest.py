@@ -1,8 +1,16 @@
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
+import redis
+from django.conf import settings
+from django.db import connection
 
 from accounts.models import Role
+from liaison_portal.celery import app as celery_app
 from tests import factories
 
 # Playwright's sync API keeps an asyncio loop in the main thread; live_server's database
@@ -96,3 +104,61 @@ def erin(enterprise):
 @pytest.fixture
 def admin_user(db):
     return factories.UserFactory(role=Role.ADMIN, username="root", is_staff=True, is_superuser=True)
+
+
+# -- a real Celery worker process (tests/test_celery_worker.py, tests/matching/test_digest_worker.py) --
+
+WORKER_START_TIMEOUT = 60
+
+
+@pytest.fixture
+def broker():
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_connect_timeout=3)
+    client.ping()  # no Redis means a failing test, never a skipped one
+    client.flushdb()
+    return client
+
+
+@pytest.fixture
+def real_worker(broker, tmp_path):
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "liaison_portal.settings_test",
+        "TEST_DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+    }
+    log = tmp_path / "worker.log"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "liaison_portal",
+            "worker",
+            "--loglevel=info",
+            "--concurrency=2",
+            "--without-gossip",
+            "--without-mingle",
+            f"--logfile={log}",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+    )
+    deadline = time.monotonic() + WORKER_START_TIMEOUT
+    while "ready." not in (log.read_text() if log.exists() else ""):
+        assert process.poll() is None, f"the worker died:\n{log.read_text() if log.exists() else ''}"
+        assert time.monotonic() < deadline, "the Celery worker did not start"
+        time.sleep(0.25)
+    celery_app.conf.task_always_eager = False
+    try:
+        yield mail_dir
+    finally:
+        celery_app.conf.task_always_eager = True
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)

@@ -79,6 +79,14 @@ class FollowUp(models.Model):
 
     university = models.ForeignKey("universities.University", on_delete=models.PROTECT, related_name="follow_ups")
     visit = models.ForeignKey(CampusVisit, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups")
+    match = models.ForeignKey(
+        "matching.Match",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        help_text=_("The need and result this follow-up carries to a research team."),
+    )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="follow_ups")
     title = models.CharField(_("what to do"), max_length=200)
     due_on = models.DateField(_("due on"))

@@ -119,14 +119,18 @@ def _pair_members(pair: LiaisonPair) -> set[int]:
 
 
 @transaction.atomic
-def follow_up_create(*, user, title: str, due_on: datetime.date, owner=None, visit: CampusVisit | None = None):
+def follow_up_create(
+    *, user, title: str, due_on: datetime.date, owner=None, visit: CampusVisit | None = None, match=None
+):
     pair = _pair_of(user)
     owner = owner or user
     if owner.pk not in _pair_members(pair):
         raise ValidationError({"owner": _("A follow-up can only be given to an officer of your pair.")})
     if visit is not None and due_on < visit.visited_on:
         raise ValidationError({"due_on": _("A follow-up cannot be due before the visit.")})
-    return FollowUp.objects.create(university=pair.university, visit=visit, owner=owner, title=title, due_on=due_on)
+    return FollowUp.objects.create(
+        university=pair.university, visit=visit, owner=owner, title=title, due_on=due_on, match=match
+    )
 
 
 @transaction.atomic

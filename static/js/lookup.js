@@ -48,7 +48,7 @@
     const url = select.dataset.lookupUrl;
     const modalId = select.dataset.createModal;
     new TomSelect(select, {
-      plugins: ["remove_button"],
+      plugins: { remove_button: { title: select.dataset.removeLabel || "×" } },
       valueField: "value",
       labelField: "text",
       searchField: ["text"],

@@ -92,9 +92,10 @@ def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(
     officer_page.get_by_role("link", name="储能电池低温容量衰减改善").click()
     expect(officer_page.get_by_text("13900004242")).to_have_count(0)
     forward = officer_page.get_by_test_id("forward-result")
-    forward.locator("select").select_option(str(result.pk))
+    forward.locator("#id_achievement-ts-control").fill("宽温域")
+    officer_page.locator(".ts-dropdown .option", has_text="宽温域锂电池电解液").first.click()
     forward.locator("textarea").fill("电解液在零下40摄氏度保持80%容量，正对低温衰减问题。")
-    forward.get_by_role("button").click()
+    forward.get_by_role("button", name="推送给企业").click()
     expect(officer_page.get_by_test_id("forwarded-result")).to_contain_text("宽温域锂电池电解液")
     officer_page.screenshot(path=str(ARTIFACTS / "need-detail-officer-390.png"), full_page=True)
 

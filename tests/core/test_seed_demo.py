@@ -8,6 +8,9 @@ from django.db.models import Sum
 from accounts.models import Role, User
 from achievements.models import Achievement, AchievementStatus
 from deals.models import SIGNED_STAGES, Deal, DealStage, DealStageChange, EventAttendee, MatchmakingEvent
+from introductions.models import Introduction, IntroductionStatus
+from matching.models import Digest, DigestItem, Match, MatchState
+from notifications.models import Notification
 from requests.models import Enterprise, TechNeed
 from requests.validators import validate_credit_code
 from universities.models import LiaisonPair, University
@@ -29,6 +32,11 @@ def counts():
             MatchmakingEvent,
             DealStageChange,
             EventAttendee,
+            Match,
+            Introduction,
+            Digest,
+            DigestItem,
+            Notification,
         )
     }
 
@@ -87,3 +95,19 @@ def test_the_demo_board_has_deals_at_every_stage_each_with_its_audit_trail(seede
     assert set(Deal.objects.exclude(landing="").values_list("landing", flat=True)) == {"wuhan", "hubei", "outside"}
     for deal in Deal.objects.all():
         assert deal.stage_changes.order_by("-changed_at", "-pk").first().to_stage == deal.stage
+
+
+def test_every_active_pair_has_this_weeks_digest_with_reasons(seeded):
+    assert Digest.objects.count() == LiaisonPair.objects.filter(ended_on__isnull=True).count()
+    suggested = DigestItem.objects.filter(match__isnull=False).select_related("match")
+    assert suggested.exists()
+    assert all(item.match.explanation.get("terms") for item in suggested)
+
+
+def test_douyu_has_an_introduction_to_accept_and_a_result_to_answer(seeded):
+    introduction = Introduction.objects.get(enterprise__name__contains="斗鱼")
+    assert introduction.status == IntroductionStatus.PROPOSED
+    assert introduction.team_consented and not introduction.enterprise_accepted
+    assert Match.objects.filter(
+        need__enterprise=introduction.enterprise, state=MatchState.FORWARDED_TO_ENTERPRISE
+    ).exists()

@@ -87,9 +87,10 @@ def test_the_officer_sees_the_forward_form_with_only_our_published_results(
     client.force_login(alice)
     content = client.get(reverse("needs:detail", args=[need.pk])).content.decode()
     assert 'data-testid="forward-result"' in content
-    assert result.title in content
-    assert other_result.title not in content
-    assert draft_result.title not in content
+    assert reverse("deals:lookup_results") in content  # the result is found by typing
+    found = client.get(reverse("deals:lookup_results"), {"q": ""}).json()["results"]
+    assert [row["value"] for row in found] == [result.pk]
+    assert other_result.title not in str(found) and draft_result.title not in str(found)
 
 
 def test_bureau_staff_and_enterprises_get_no_forward_form(client, dora, erin, need, result):

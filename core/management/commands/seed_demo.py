@@ -10,6 +10,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +29,9 @@ from deals.services import (
     deal_start_negotiation,
     event_record_signing,
 )
+from introductions.services import introduction_propose, introduction_record_team_consent
+from matching.models import Match, MatchState
+from matching.services import match_forward_to_enterprise, match_respond
 from requests.models import CloseOutcome, Enterprise, EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
 from requests.services import need_reindex
 from requests.validators import credit_code_check_char
@@ -69,6 +73,9 @@ class Command(BaseCommand):
             self._needs(enterprises)
             self._visits(pairs, teams)
             self._events_and_deals(universities, enterprises, results)
+            self._introductions(pairs, enterprises["douyu"])
+        # This week's digests, as beat would make them on Monday; a second run finds them made.
+        call_command("build_digests", stdout=self.stdout)
         self._print_logins()
 
     # -- people ---------------------------------------------------------------------------------
@@ -404,6 +411,53 @@ class Command(BaseCommand):
         if stage == "lost":
             deal = deal_lose(deal=deal, user=officer, reason=row["lost_reason"])
         self._date_the_audit(deal, signed_on)
+
+    # -- forwarded results and introductions ----------------------------------------------------
+
+    def _forward(self, pair, enterprise, *, result_title: str, need_title: str, note: str):
+        """An officer of `pair` forwards a result to one of the enterprise's needs, once."""
+        achievement = Achievement.objects.get(university=pair.university, title=result_title)
+        need = TechNeed.objects.get(enterprise=enterprise, title=need_title)
+        existing = Match.objects.filter(need=need, achievement=achievement).exclude(state=MatchState.SUGGESTED)
+        if existing.exists():
+            return None
+        officer = pair.memberships.order_by("seat").first().officer.user
+        return match_forward_to_enterprise(need=need, achievement=achievement, officer=officer, note=note)
+
+    def _introductions(self, pairs, douyu):
+        """Douyu's story in the demo: one introduction waits for its acceptance, one result for its answer."""
+        match = self._forward(
+            pairs["ccnu"],
+            douyu,
+            result_title="直播弹幕情感分析与违规文本识别引擎",
+            need_title="直播内容多模态实时智能审核",
+            note="弹幕与语音转写文本的违规识别可直接接入贵司审核链路，识别暗语和引流话术。",
+        )
+        if match is not None:
+            douyu_user = douyu.memberships.first().user
+            match = match_respond(match=match, user=douyu_user, interested=True)
+            officer = match.forwarded_by
+            introduction = introduction_propose(
+                officer=officer,
+                match=match,
+                contact=match.achievement.team.contacts.order_by("name").first(),
+                mode="licence",
+                message="团队负责人下周二、周四下午可在华师面谈，也可线上演示。",
+            )
+            introduction_record_team_consent(
+                introduction=introduction,
+                officer=officer,
+                consent_by=match.achievement.team.leader,
+                consent_on=self.today,
+                channel="phone",
+            )
+        self._forward(
+            pairs["wut"],
+            douyu,
+            result_title="户外直播5G多链路聚合传输终端",
+            need_title="移动端直播超低延迟传输技术优化",
+            note="多链路聚合可在户外弱网下把端到端延迟稳定在800毫秒以内。",
+        )
 
     # -- output ---------------------------------------------------------------------------------
 
