@@ -6,23 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
+from tests.browser.steps import ARTIFACTS, log_in
 from tests.dashboards.city import build_city
-from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-
-
-def log_in(page, live_server, user):
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
 
 
 def test_bureau_staff_filter_the_dashboard_and_the_csv_matches_the_page(

@@ -2,28 +2,16 @@
 enterprise by typing, check the enterprise in, record a signing at the session; the pair's officer then
 finds the deal on the board on a phone and sees the result marked transferred, in both languages."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from achievements.models import AchievementStatus
 from deals.models import Deal, DealStage, MatchmakingEvent
-from tests.factories import PASSWORD, AchievementFactory
+from tests.browser.steps import ARTIFACTS, log_in
+from tests.factories import AchievementFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-
-
-def log_in(page, live_server, user):
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
 
 
 def pick(page, field: str, typed: str, option: str):

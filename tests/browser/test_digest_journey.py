@@ -1,20 +1,15 @@
 """Issue 6's journey: an officer opens the week's digest on a phone, forwards a suggestion to the
 enterprise, and the enterprise user sees it on their need."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from matching.services import digest_build, period_start_of
-from tests.browser.test_enterprise_journey import log_in
+from tests.browser.steps import ARTIFACTS, log_in
 from tests.matching import digest_data as data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
 def test_an_officer_forwards_a_digest_item_and_the_enterprise_sees_it(

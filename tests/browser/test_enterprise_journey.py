@@ -5,27 +5,16 @@ introduction and records the team's consent, and the enterprise accepts and only
 contact."""
 
 import datetime
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from requests.models import Enterprise, NeedStatus, TechNeed
-from tests.factories import PASSWORD, AchievementFactory, ContactFactory, valid_credit_code
+from tests.browser.steps import ARTIFACTS, log_in
+from tests.factories import AchievementFactory, ContactFactory, valid_credit_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-
-
-def log_in(page, live_server, user):
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
 
 
 def test_an_enterprise_registers_is_approved_and_its_need_reaches_the_officers(

@@ -4,29 +4,18 @@ the partner sees it, an officer of another university gets 404 for the visit."""
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.factories import PASSWORD
+from tests.browser.steps import ARTIFACTS, log_in
 from visits.models import CampusVisit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
-
-
-def log_in(page, live_server, user):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("用户名").fill(user.username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
 
 
 def test_an_officer_logs_a_visit_and_catalogues_a_result_from_it_on_a_phone(
