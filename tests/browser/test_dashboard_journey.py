@@ -66,3 +66,9 @@ def test_bureau_staff_filter_the_dashboard_and_the_csv_matches_the_page(
     expect(page.get_by_test_id("kpi-contracts")).to_have_text("1")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(ARTIFACTS / "dashboard-journey-390.png"), full_page=True)
+
+    # The same figures in English, for the bureau's foreign visitors.
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_test_id("rate-definition")).to_contain_text("Wuhan")
+    expect(page.get_by_test_id("kpi-contracts")).to_have_text("1")
+    expect(page.get_by_test_id("kpi-wuhan-rate")).to_have_text("0.0%")
