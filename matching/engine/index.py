@@ -12,6 +12,7 @@ inline needs, and very low TRL. All of it is sparse-matrix arithmetic on whole r
 one need against 100,000 results is one sparse product, not a Python loop.
 """
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -64,20 +65,21 @@ def need_features(need: NeedDoc) -> Counter:
     return features
 
 
-def _split_channels(features: Counter) -> tuple[dict, dict]:
-    chinese, english = {}, {}
-    for name, value in features.items():
-        (chinese if name[0] in "zb" else english)[name] = value
-    return chinese, english
-
-
-def _vectorise(rows: list[dict]) -> tuple[sparse.csr_matrix, DictVectorizer, TfidfTransformer]:
+def _channels(features: Iterable[Counter]) -> tuple[sparse.csr_matrix, list, sparse.csr_matrix, list]:
+    """TF-IDF matrices of the Chinese channel and the English pivot channel, with their
+    feature names. One pass over a generator: no list of 120,000 feature dicts is kept."""
     vectoriser = DictVectorizer(dtype=np.float64)
-    counts = vectoriser.fit_transform(rows).tocsr()
+    counts = vectoriser.fit_transform(features).tocsr()
     # Damp repeated words (a long abstract repeating 电池 is not ten times about batteries).
     counts.data = np.log1p(counts.data)
-    tfidf = TfidfTransformer(norm="l2", smooth_idf=True)
-    return tfidf.fit_transform(counts).tocsr(), vectoriser, tfidf
+    names = vectoriser.feature_names_
+    chinese = np.array([i for i, name in enumerate(names) if name[0] in "zb"], dtype=np.int64)
+    english = np.array([i for i, name in enumerate(names) if name[0] not in "zb"], dtype=np.int64)
+    matrices = []
+    for columns in (chinese, english):
+        tfidf = TfidfTransformer(norm="l2", smooth_idf=True)
+        matrices.append(tfidf.fit_transform(counts[:, columns]).tocsr())
+    return matrices[0], [names[i] for i in chinese], matrices[1], [names[i] for i in english]
 
 
 def _is_chinese(lang: str) -> bool:
@@ -98,14 +100,11 @@ class MatchingIndex:
         self._result_pos = {doc.id: i for i, doc in enumerate(self.results)}
         self._need_pos = {doc.id: i for i, doc in enumerate(self.needs)}
 
-        chinese_rows, english_rows = [], []
-        for features in [result_features(r) for r in self.results] + [need_features(n) for n in self.needs]:
-            chinese, english = _split_channels(features)
-            chinese_rows.append(chinese)
-            english_rows.append(english)
+        features = (result_features(r) for r in self.results)
+        zh_matrix, self._zh_names, en_matrix, self._en_names = _channels(
+            itertools.chain(features, (need_features(n) for n in self.needs))
+        )
         n_results = len(self.results)
-        zh_matrix, self._zh_vectoriser, _ = _vectorise(chinese_rows)
-        en_matrix, self._en_vectoriser, _ = _vectorise(english_rows)
         self._zh_results, self._zh_needs = zh_matrix[:n_results], zh_matrix[n_results:]
         self._en_results, self._en_needs = en_matrix[:n_results], en_matrix[n_results:]
         self._zh_results_t = self._zh_results.T.tocsr()
@@ -255,12 +254,11 @@ class MatchingIndex:
         """Shared features ordered by their share of the similarity, shown as zh/en pairs."""
         n, r = self._need_pos[need.id], self._result_pos[result.id]
         contributions: dict[str, float] = {}
-        for needs, results, vectoriser in (
-            (self._zh_needs, self._zh_results, self._zh_vectoriser),
-            (self._en_needs, self._en_results, self._en_vectoriser),
+        for needs, results, names in (
+            (self._zh_needs, self._zh_results, self._zh_names),
+            (self._en_needs, self._en_results, self._en_names),
         ):
             product = needs[n].multiply(results[r]).tocoo()
-            names = vectoriser.feature_names_
             for column, value in zip(product.col, product.data, strict=True):
                 contributions[names[column]] = float(value)
         need_surface = _surface(f"{need.title} {need.description} {need.extra_text}")
