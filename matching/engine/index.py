@@ -109,13 +109,13 @@ class MatchingIndex:
         self._en_results, self._en_needs = en_matrix[:n_results], en_matrix[n_results:]
         self._zh_results_t = self._zh_results.T.tocsr()
         self._en_results_t = self._en_results.T.tocsr()
-        self._zh_needs_t = self._zh_needs.T.tocsr()
-        self._en_needs_t = self._en_needs.T.tocsr()
 
         self._result_zh = np.array([_is_chinese(r.lang) for r in self.results], dtype=bool)
         self._need_zh = np.array([_is_chinese(n.lang) for n in self.needs], dtype=bool)
-        self._result_field = np.array([r.field for r in self.results], dtype=object)
-        self._need_field = np.array([n.industry for n in self.needs], dtype=object)
+        # Fields as small integers (-1 = unknown): comparing strings over a 128 x 100,000 block is slow.
+        codes: dict[str, int] = {}
+        self._result_field = np.array([_code(codes, r.field) for r in self.results], dtype=np.int32)
+        self._need_field = np.array([_code(codes, n.industry) for n in self.needs], dtype=np.int32)
         prior = np.ones(n_results)
         for i, result in enumerate(self.results):
             if signals.is_review(result):
@@ -153,7 +153,7 @@ class MatchingIndex:
         )
         need_field = self._need_field[need_rows][:, None]
         result_field = self._result_field[cols][None, :]
-        known = (need_field != "") & (result_field != "")
+        known = (need_field >= 0) & (result_field >= 0)
         field = np.where(
             known,
             np.where(need_field == result_field, FIELD_MULTIPLIER["same"], FIELD_MULTIPLIER["different"]),
@@ -315,6 +315,10 @@ def _display(name: str, need_surface: dict, result_surface: dict, shared_english
             return None
         return {"zh": lexicon.english_to_chinese().get(en, ""), "en": en}
     return None  # character bigrams and numbers support the score but read badly alone
+
+
+def _code(codes: dict[str, int], field: str) -> int:
+    return codes.setdefault(field, len(codes)) if field else -1
 
 
 def _id_order(docs: Sequence) -> np.ndarray:
