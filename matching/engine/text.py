@@ -10,6 +10,7 @@ Two feature families, kept apart so each can be scored on its own (see index.py)
   need meet an English result.
 """
 
+import itertools
 import logging
 import re
 from collections import Counter
@@ -187,8 +188,8 @@ def tokens_for_display(text: str) -> dict[str, str]:
                     stems = [s for s in english_stems(sense) if s]
                     for s in stems:
                         surface.setdefault("zh-e:" + s, word)
-                    if len(stems) > 1:
-                        surface.setdefault("zh-p:" + "_".join(stems[:2]), word)
+                    for first, second in itertools.pairwise(stems):
+                        surface.setdefault(f"zh-p:{first}_{second}", word)
             continue
         words = _LATIN_WORD.findall(segment)
         stems = english_stems(segment)

@@ -183,3 +183,16 @@ def test_the_engine_imports_nothing_from_django():
     code = "import sys, matching.engine; print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "False"
+
+
+def test_batches_of_needs_give_the_same_ranking_as_one_batch(index, monkeypatch):
+    import matching.engine.index as engine_index
+
+    whole = dict(index.rank_all_needs(top=3))
+    monkeypatch.setattr(engine_index, "BATCH_SIZE", 1)
+    assert dict(index.rank_all_needs(top=3)) == whole
+
+
+def test_the_score_of_one_pair_is_the_score_in_the_ranking(index):
+    best = index.results_for_need("N-ladle", top=1)[0]
+    assert round(index.score("N-ladle", best.result_id), 6) == best.score
