@@ -44,7 +44,7 @@ MAX_TERMS = 6
 BATCH_SIZE = 128
 
 # Calibrated on the dev set (docs/matching.md): below it a candidate is rarely worth forwarding.
-GOOD_SCORE = 0.25
+GOOD_SCORE = 0.2
 
 
 def result_features(result: ResultDoc) -> Counter:
