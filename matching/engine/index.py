@@ -137,8 +137,9 @@ class MatchingIndex:
 
     def _scores(self, need_rows: np.ndarray, result_rows: np.ndarray | None = None) -> np.ndarray:
         """Dense scores for the given needs (rows) against all or some results (columns)."""
-        zh_r = self._zh_results_t if result_rows is None else self._zh_results_t[:, result_rows]
-        en_r = self._en_results_t if result_rows is None else self._en_results_t[:, result_rows]
+        # A few results: slice their rows and transpose (slicing columns of a CSR matrix is slow).
+        zh_r = self._zh_results_t if result_rows is None else self._zh_results[result_rows].T
+        en_r = self._en_results_t if result_rows is None else self._en_results[result_rows].T
         zh = (self._zh_needs[need_rows] @ zh_r).toarray()
         en = (self._en_needs[need_rows] @ en_r).toarray()
         cols = slice(None) if result_rows is None else result_rows
