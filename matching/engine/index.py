@@ -275,8 +275,9 @@ class MatchingIndex:
         for pair in pairs:
             if pair["zh"] in seen or pair["en"] in seen:
                 continue
-            # jieba's search mode yields fragments (光器 of 激光器): show the whole word instead.
-            if not pair["en"] and any(pair["zh"] in other["zh"] and pair["zh"] != other["zh"] for other in pairs):
+            # jieba's search mode also yields the parts of a word (小龙 and 龙虾 of 小龙虾): when the
+            # whole word is shared too, show only the whole word.
+            if pair["zh"] and any(pair["zh"] in other["zh"] and pair["zh"] != other["zh"] for other in pairs):
                 continue
             seen.update(value for value in pair.values() if value)
             terms.append(pair)
