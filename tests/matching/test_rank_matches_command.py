@@ -99,6 +99,13 @@ def test_language_tags_are_read_as_the_two_languages(tmp_path):
     assert [r.lang for r in jsonl.read_results(path)] == ["zh", "en"]
 
 
+def test_top_must_be_positive_and_out_must_be_writable(files, tmp_path):
+    with pytest.raises(CommandError, match="--top must be at least 1"):
+        rank(*files, "--top", "0")
+    with pytest.raises(CommandError, match="cannot write"):
+        rank(*files, "--out", str(tmp_path / "no-such-folder" / "run.tsv"))
+
+
 def test_a_missing_file_is_named(tmp_path, files):
     with pytest.raises(CommandError, match=r"missing\.jsonl: cannot open the file"):
         rank(tmp_path / "missing.jsonl", files[1])
