@@ -96,3 +96,11 @@ def test_the_shipped_glossary_is_well_formed():
 
 def test_explanation_labels_come_from_the_glossary_in_reverse():
     assert lexicon.english_to_chinese()["point cloud"] == "点云"
+
+
+def test_english_words_reach_the_senses_their_chinese_translation_is_given():
+    # 废水 is translated "wastewater": an English text saying "effluent" must meet it too.
+    features = features_of("dye-house effluent")
+    assert features["e:wastewat"] > 0
+    assert features["e:wastewat"] < features["e:effluent"]
+    assert "e:wastewat" in features_of("印染废水")
