@@ -12,6 +12,7 @@ inline needs, and very low TRL. All of it is sparse-matrix arithmetic on whole r
 one need against 100,000 results is one sparse product, not a Python loop.
 """
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -43,7 +44,7 @@ MAX_TERMS = 6
 BATCH_SIZE = 128
 
 # Calibrated on the dev set (docs/matching.md): below it a candidate is rarely worth forwarding.
-GOOD_SCORE = 0.25
+GOOD_SCORE = 0.2
 
 
 def result_features(result: ResultDoc) -> Counter:
@@ -64,20 +65,21 @@ def need_features(need: NeedDoc) -> Counter:
     return features
 
 
-def _split_channels(features: Counter) -> tuple[dict, dict]:
-    chinese, english = {}, {}
-    for name, value in features.items():
-        (chinese if name[0] in "zb" else english)[name] = value
-    return chinese, english
-
-
-def _vectorise(rows: list[dict]) -> tuple[sparse.csr_matrix, DictVectorizer, TfidfTransformer]:
+def _channels(features: Iterable[Counter]) -> tuple[sparse.csr_matrix, list, sparse.csr_matrix, list]:
+    """TF-IDF matrices of the Chinese channel and the English pivot channel, with their
+    feature names. One pass over a generator: no list of 120,000 feature dicts is kept."""
     vectoriser = DictVectorizer(dtype=np.float64)
-    counts = vectoriser.fit_transform(rows).tocsr()
+    counts = vectoriser.fit_transform(features).tocsr()
     # Damp repeated words (a long abstract repeating 电池 is not ten times about batteries).
     counts.data = np.log1p(counts.data)
-    tfidf = TfidfTransformer(norm="l2", smooth_idf=True)
-    return tfidf.fit_transform(counts).tocsr(), vectoriser, tfidf
+    names = vectoriser.feature_names_
+    chinese = np.array([i for i, name in enumerate(names) if name[0] in "zb"], dtype=np.int64)
+    english = np.array([i for i, name in enumerate(names) if name[0] not in "zb"], dtype=np.int64)
+    matrices = []
+    for columns in (chinese, english):
+        tfidf = TfidfTransformer(norm="l2", smooth_idf=True)
+        matrices.append(tfidf.fit_transform(counts[:, columns]).tocsr())
+    return matrices[0], [names[i] for i in chinese], matrices[1], [names[i] for i in english]
 
 
 def _is_chinese(lang: str) -> bool:
@@ -98,25 +100,22 @@ class MatchingIndex:
         self._result_pos = {doc.id: i for i, doc in enumerate(self.results)}
         self._need_pos = {doc.id: i for i, doc in enumerate(self.needs)}
 
-        chinese_rows, english_rows = [], []
-        for features in [result_features(r) for r in self.results] + [need_features(n) for n in self.needs]:
-            chinese, english = _split_channels(features)
-            chinese_rows.append(chinese)
-            english_rows.append(english)
+        features = (result_features(r) for r in self.results)
+        zh_matrix, self._zh_names, en_matrix, self._en_names = _channels(
+            itertools.chain(features, (need_features(n) for n in self.needs))
+        )
         n_results = len(self.results)
-        zh_matrix, self._zh_vectoriser, _ = _vectorise(chinese_rows)
-        en_matrix, self._en_vectoriser, _ = _vectorise(english_rows)
         self._zh_results, self._zh_needs = zh_matrix[:n_results], zh_matrix[n_results:]
         self._en_results, self._en_needs = en_matrix[:n_results], en_matrix[n_results:]
         self._zh_results_t = self._zh_results.T.tocsr()
         self._en_results_t = self._en_results.T.tocsr()
-        self._zh_needs_t = self._zh_needs.T.tocsr()
-        self._en_needs_t = self._en_needs.T.tocsr()
 
         self._result_zh = np.array([_is_chinese(r.lang) for r in self.results], dtype=bool)
         self._need_zh = np.array([_is_chinese(n.lang) for n in self.needs], dtype=bool)
-        self._result_field = np.array([r.field for r in self.results], dtype=object)
-        self._need_field = np.array([n.industry for n in self.needs], dtype=object)
+        # Fields as small integers (-1 = unknown): comparing strings over a 128 x 100,000 block is slow.
+        codes: dict[str, int] = {}
+        self._result_field = np.array([_code(codes, r.field) for r in self.results], dtype=np.int32)
+        self._need_field = np.array([_code(codes, n.industry) for n in self.needs], dtype=np.int32)
         prior = np.ones(n_results)
         for i, result in enumerate(self.results):
             if signals.is_review(result):
@@ -138,8 +137,9 @@ class MatchingIndex:
 
     def _scores(self, need_rows: np.ndarray, result_rows: np.ndarray | None = None) -> np.ndarray:
         """Dense scores for the given needs (rows) against all or some results (columns)."""
-        zh_r = self._zh_results_t if result_rows is None else self._zh_results_t[:, result_rows]
-        en_r = self._en_results_t if result_rows is None else self._en_results_t[:, result_rows]
+        # A few results: slice their rows and transpose (slicing columns of a CSR matrix is slow).
+        zh_r = self._zh_results_t if result_rows is None else self._zh_results[result_rows].T
+        en_r = self._en_results_t if result_rows is None else self._en_results[result_rows].T
         zh = (self._zh_needs[need_rows] @ zh_r).toarray()
         en = (self._en_needs[need_rows] @ en_r).toarray()
         cols = slice(None) if result_rows is None else result_rows
@@ -154,7 +154,7 @@ class MatchingIndex:
         )
         need_field = self._need_field[need_rows][:, None]
         result_field = self._result_field[cols][None, :]
-        known = (need_field != "") & (result_field != "")
+        known = (need_field >= 0) & (result_field >= 0)
         field = np.where(
             known,
             np.where(need_field == result_field, FIELD_MULTIPLIER["same"], FIELD_MULTIPLIER["different"]),
@@ -255,12 +255,11 @@ class MatchingIndex:
         """Shared features ordered by their share of the similarity, shown as zh/en pairs."""
         n, r = self._need_pos[need.id], self._result_pos[result.id]
         contributions: dict[str, float] = {}
-        for needs, results, vectoriser in (
-            (self._zh_needs, self._zh_results, self._zh_vectoriser),
-            (self._en_needs, self._en_results, self._en_vectoriser),
+        for needs, results, names in (
+            (self._zh_needs, self._zh_results, self._zh_names),
+            (self._en_needs, self._en_results, self._en_names),
         ):
             product = needs[n].multiply(results[r]).tocoo()
-            names = vectoriser.feature_names_
             for column, value in zip(product.col, product.data, strict=True):
                 contributions[names[column]] = float(value)
         need_surface = _surface(f"{need.title} {need.description} {need.extra_text}")
@@ -276,8 +275,9 @@ class MatchingIndex:
         for pair in pairs:
             if pair["zh"] in seen or pair["en"] in seen:
                 continue
-            # jieba's search mode yields fragments (光器 of 激光器): show the whole word instead.
-            if not pair["en"] and any(pair["zh"] in other["zh"] and pair["zh"] != other["zh"] for other in pairs):
+            # jieba's search mode also yields the parts of a word (小龙 and 龙虾 of 小龙虾): when the
+            # whole word is shared too, show only the whole word.
+            if pair["zh"] and any(pair["zh"] in other["zh"] and pair["zh"] != other["zh"] for other in pairs):
                 continue
             seen.update(value for value in pair.values() if value)
             terms.append(pair)
@@ -317,6 +317,10 @@ def _display(name: str, need_surface: dict, result_surface: dict, shared_english
             return None
         return {"zh": lexicon.english_to_chinese().get(en, ""), "en": en}
     return None  # character bigrams and numbers support the score but read badly alone
+
+
+def _code(codes: dict[str, int], field: str) -> int:
+    return codes.setdefault(field, len(codes)) if field else -1
 
 
 def _id_order(docs: Sequence) -> np.ndarray:

@@ -79,9 +79,11 @@ def _modes(record: dict, name: str, where: str) -> tuple[str, ...]:
 
 def _lang(record: dict, where: str) -> str:
     lang = _text(record, "lang", where)
-    if lang not in ("zh", "en"):
-        raise InputError(f"{where}: lang must be 'zh' or 'en', not {lang!r}")
-    return lang
+    # Language tags such as zh-CN, zh-Hans or EN are accepted for the two languages we rank.
+    for code in ("zh", "en"):
+        if lang.lower() == code or lang.lower().startswith(code + "-") or lang.lower().startswith(code + "_"):
+            return code
+    raise InputError(f"{where}: lang must be 'zh' or 'en', not {lang!r}")
 
 
 def read_results(path: str | Path) -> list[ResultDoc]:

@@ -23,7 +23,7 @@ _SKIPPED_SENSE = re.compile(
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # A dictionary sense longer than this is an explanation, not a translation.
 MAX_SENSE_WORDS = 3
-MAX_SENSES = 3
+MAX_SENSES = 2
 
 
 def _clean_sense(sense: str) -> str | None:

@@ -15,7 +15,14 @@ _REVIEW = re.compile(
 )
 # The need wants it running on a production line; the result works on samples in a lab.
 _INLINE = re.compile(r"在线|产线|生产线|量产|inline|in-line|on-line|production line|online inspection", re.I)
-_LAB_ONLY = re.compile(r"实验室|离线|取样|offline|laboratory|lab-scale|bench-scale|bench scale", re.I)
+# Negated or compared mentions ("无需实验室", "与实验室方法符合", "without a laboratory") and
+# offline robot programming are not lab-only methods.
+_LAB_ONLY = re.compile(
+    r"(?<!无需)(?<!不需)(?<!无须)(?<!脱离)(?<!替代)(?<!与)实验室(?!方法)|离线(?!编程)"
+    r"|(?<!without )(?<!without a )(?<!no )(?<!than )\b(?:offline|laboratory|lab-scale|bench-scale|bench scale)\b"
+    r"(?! programming)",
+    re.I,
+)
 
 
 def is_review(result: ResultDoc) -> bool:

@@ -10,6 +10,7 @@ Two feature families, kept apart so each can be scored on its own (see index.py)
   need meet an English result.
 """
 
+import itertools
 import logging
 import re
 from collections import Counter
@@ -64,7 +65,12 @@ _SPELLING = {
 BIGRAM_WEIGHT = 0.3
 PAIR_WEIGHT = 0.6
 GLOSSARY_WEIGHT = 1.0
-CEDICT_WEIGHT = 0.5
+CEDICT_WEIGHT = 1.0
+# English words also add the other English senses of their Chinese translations ("landslide"
+# -> 滑坡 -> "landslip"), so that an English text meets the sense a Chinese text was
+# translated to. Weight and the cap on Chinese words are in docs/matching.md.
+ROUND_TRIP_WEIGHT = 0.5
+ROUND_TRIP_WORDS = 4
 
 
 @cache
@@ -119,7 +125,7 @@ def english_stems(text: str) -> list[str | None]:
     return stems
 
 
-def _add_english(features: Counter, stems: list[str | None], weight: float) -> None:
+def _add_english(features: Counter, stems: list[str | None], weight: float, *, round_trip: bool = False) -> None:
     for position, current in enumerate(stems):
         if current is None:
             continue
@@ -127,6 +133,9 @@ def _add_english(features: Counter, stems: list[str | None], weight: float) -> N
             features["n:" + current] += weight
             continue
         features["e:" + current] += weight
+        if round_trip:
+            for name, share in _round_trip(current):
+                features[name] += weight * ROUND_TRIP_WEIGHT * share
         following = stems[position + 1] if position + 1 < len(stems) else None
         if following is not None and not following[0].isdigit():
             features[f"p:{current}_{following}"] += weight * PAIR_WEIGHT
@@ -148,7 +157,7 @@ def add_text(features: Counter, text: str, weight: float) -> None:
     """Add one text's features, scaled by `weight` (titles count more than bodies)."""
     for is_chinese, segment in _segments(text):
         if not is_chinese:
-            _add_english(features, english_stems(segment), weight)
+            _add_english(features, english_stems(segment), weight, round_trip=True)
             continue
         for index in range(len(segment) - 1):
             features["b:" + segment[index : index + 2]] += weight * BIGRAM_WEIGHT
@@ -175,6 +184,31 @@ def _translation_features(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(features.items())
 
 
+@cache
+def _chinese_for_stem() -> dict[str, tuple[str, ...]]:
+    """Chinese words by the stem of a one-word English sense, glossary words first."""
+    found: dict[str, list[str]] = {}
+    for table in (lexicon.glossary(), lexicon.cedict()):
+        for word, senses in table.items():
+            for sense in senses:
+                stems = [s for s in english_stems(sense) if s]
+                if len(stems) == 1 and word not in found.setdefault(stems[0], []):
+                    found[stems[0]].append(word)
+    return {stem: tuple(words[:ROUND_TRIP_WORDS]) for stem, words in found.items()}
+
+
+@cache
+def _round_trip(stem: str) -> tuple[tuple[str, float], ...]:
+    """The other English pivot stems reached through the Chinese translations of one stem."""
+    words = _chinese_for_stem().get(stem, ())
+    reached: Counter = Counter()
+    for word in words:
+        for name, share in _translation_features(word):
+            if name[0] == "e" and name != "e:" + stem:
+                reached[name] += share / len(words)
+    return tuple(reached.items())
+
+
 def tokens_for_display(text: str) -> dict[str, str]:
     """Map each feature of a text to the surface word that produced it (for explanations)."""
     surface: dict[str, str] = {}
@@ -187,8 +221,8 @@ def tokens_for_display(text: str) -> dict[str, str]:
                     stems = [s for s in english_stems(sense) if s]
                     for s in stems:
                         surface.setdefault("zh-e:" + s, word)
-                    if len(stems) > 1:
-                        surface.setdefault("zh-p:" + "_".join(stems[:2]), word)
+                    for first, second in itertools.pairwise(stems):
+                        surface.setdefault(f"zh-p:{first}_{second}", word)
             continue
         words = _LATIN_WORD.findall(segment)
         stems = english_stems(segment)

@@ -117,12 +117,23 @@ def test_the_explanation_names_shared_terms_in_both_languages(index):
     assert {"zh": "激光雷达", "en": "lidar"} in explanation["terms"]
     assert any(term["zh"] == "点云" and term["en"].startswith("point cloud") for term in explanation["terms"])
     assert len(explanation["terms"]) <= 6
+    assert all(term["zh"] not in ("激光", "雷达") for term in explanation["terms"])  # parts of 激光雷达
     assert explanation["field"] == "same"
     assert explanation["trl"] == 5
     assert explanation["modes"] == ["licence"]
     assert explanation["budget"] == "above"
     assert explanation["asking_price_wan"] == 600 and explanation["budget_max_wan"] == 500
     json.dumps(explanation)
+
+
+def test_reasons_show_a_shared_word_once_and_not_its_parts():
+    need = NeedDoc(id="n", title="小龙虾尾冻藏", description="调味小龙虾尾冻藏后品质下降。")
+    result = ResultDoc(id="r", title="小龙虾冷链保鲜", abstract="调味小龙虾尾超高压处理后冻藏。")
+    terms = MatchingIndex.build(results=[result], needs=[need]).results_for_need("n")[0].explanation["terms"]
+    shown = [term["zh"] for term in terms]
+    assert "小龙虾" in shown
+    assert "小龙" not in shown and "龙虾" not in shown
+    assert len(shown) == len(set(shown))
 
 
 def test_field_and_budget_read_unknown_and_within_when_they_should(index):
@@ -183,3 +194,16 @@ def test_the_engine_imports_nothing_from_django():
     code = "import sys, matching.engine; print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "False"
+
+
+def test_batches_of_needs_give_the_same_ranking_as_one_batch(index, monkeypatch):
+    import matching.engine.index as engine_index
+
+    whole = dict(index.rank_all_needs(top=3))
+    monkeypatch.setattr(engine_index, "BATCH_SIZE", 1)
+    assert dict(index.rank_all_needs(top=3)) == whole
+
+
+def test_the_score_of_one_pair_is_the_score_in_the_ranking(index):
+    best = index.results_for_need("N-ladle", top=1)[0]
+    assert round(index.score("N-ladle", best.result_id), 6) == best.score

@@ -13,8 +13,8 @@ from matching.engine import GOOD_SCORE, MatchingIndex, jsonl, metrics
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "matching"
 
-# Measured 2026-11-28: all P@5 0.382, Recall@10 0.989, nDCG@10 0.970, MRR 1.000;
-# cross-language P@5 0.365, Recall@10 0.978, nDCG@10 0.964, MRR 1.000.
+# Measured 2026-11-28: all P@5 0.382, Recall@10 0.989, nDCG@10 0.976, MRR 1.000;
+# cross-language P@5 0.365, Recall@10 0.978, nDCG@10 0.973, MRR 1.000.
 FLOOR_ALL = {"P@5": 0.37, "Recall@10": 0.97, "nDCG@10": 0.96, "MRR": 0.98}
 FLOOR_CROSS_LANGUAGE = {"P@5": 0.35, "Recall@10": 0.95, "nDCG@10": 0.95, "MRR": 0.97}
 
@@ -58,7 +58,7 @@ def test_the_engine_stays_above_the_floor_across_languages(dev_set):
 def test_the_answer_that_solves_the_need_comes_first_for_nearly_every_need(dev_set):
     _, _, qrels, run = dev_set
     first = sum(1 for need_id, grades in qrels.items() if grades.get(run[need_id][0].result_id) == 2)
-    assert first >= 42  # measured 43 of 45
+    assert first >= 43  # measured 44 of 45
 
 
 def test_hard_negatives_rarely_outrank_a_relevant_result(dev_set):
@@ -79,5 +79,5 @@ def test_good_score_keeps_the_solving_answers_and_drops_most_hard_negatives(dev_
     traps = hard_negatives()
     solving = [c.score for n, cs in run.items() for c in cs if qrels.get(n, {}).get(c.result_id) == 2]
     trapped = [c.score for n, cs in run.items() for c in cs if c.result_id in traps.get(n, ())]
-    assert sum(s >= GOOD_SCORE for s in solving) >= 0.9 * len(solving)
-    assert sum(s >= GOOD_SCORE for s in trapped) <= 0.15 * len(trapped)
+    assert sum(s >= GOOD_SCORE for s in solving) >= 44  # measured 46 of 46
+    assert sum(s >= GOOD_SCORE for s in trapped) <= 5  # measured 4 of 43

@@ -92,6 +92,20 @@ def test_a_bad_needs_file_names_the_file_and_line(tmp_path):
         rank(achievements, needs)
 
 
+def test_language_tags_are_read_as_the_two_languages(tmp_path):
+    from matching.engine import jsonl
+
+    path = write_jsonl(tmp_path / "a.jsonl", [{**ACHIEVEMENTS[0], "lang": "zh-CN"}, {**ACHIEVEMENTS[1], "lang": "EN"}])
+    assert [r.lang for r in jsonl.read_results(path)] == ["zh", "en"]
+
+
+def test_top_must_be_positive_and_out_must_be_writable(files, tmp_path):
+    with pytest.raises(CommandError, match="--top must be at least 1"):
+        rank(*files, "--top", "0")
+    with pytest.raises(CommandError, match="cannot write"):
+        rank(*files, "--out", str(tmp_path / "no-such-folder" / "run.tsv"))
+
+
 def test_a_missing_file_is_named(tmp_path, files):
     with pytest.raises(CommandError, match=r"missing\.jsonl: cannot open the file"):
         rank(tmp_path / "missing.jsonl", files[1])
