@@ -68,8 +68,13 @@ def need_features(need: NeedDoc) -> Counter:
 def _channels(features: Iterable[Counter]) -> tuple[sparse.csr_matrix, list, sparse.csr_matrix, list]:
     """TF-IDF matrices of the Chinese channel and the English pivot channel, with their
     feature names. One pass over a generator: no list of 120,000 feature dicts is kept."""
+    features = iter(features)
+    first = next(features, None)
+    if first is None:  # a portal with nothing published yet: an empty index, not an error
+        empty = sparse.csr_matrix((0, 0), dtype=np.float64)
+        return empty, [], empty.copy(), []
     vectoriser = DictVectorizer(dtype=np.float64)
-    counts = vectoriser.fit_transform(features).tocsr()
+    counts = vectoriser.fit_transform(itertools.chain([first], features)).tocsr()
     # Damp repeated words (a long abstract repeating 电池 is not ten times about batteries).
     counts.data = np.log1p(counts.data)
     names = vectoriser.feature_names_

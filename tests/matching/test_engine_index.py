@@ -207,3 +207,11 @@ def test_batches_of_needs_give_the_same_ranking_as_one_batch(index, monkeypatch)
 def test_the_score_of_one_pair_is_the_score_in_the_ranking(index):
     best = index.results_for_need("N-ladle", top=1)[0]
     assert round(index.score("N-ladle", best.result_id), 6) == best.score
+
+
+def test_an_empty_corpus_gives_an_empty_index_not_an_error():
+    """A new portal has nothing published yet; the weekly run must still succeed."""
+    empty = MatchingIndex.build(results=[], needs=[])
+    assert list(empty.rank_all_needs(top=5)) == []
+    only_needs = MatchingIndex.build(needs=[NeedDoc(id="N", title="储能电池低温衰减", description="低温电解液")])
+    assert only_needs.results_for_need("N", top=5) == []
