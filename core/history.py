@@ -41,5 +41,9 @@ def _display(model_field, value):
         return date_format(timezone.localtime(value), "Y-m-d H:i")
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if model_field.many_to_one or model_field.one_to_one:
+        # A person reads a name, not a row id; a row deleted since keeps its id.
+        related = model_field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else value
     choices = dict(model_field.flatchoices) if model_field.choices else None
     return choices.get(value, value) if choices else value

@@ -6,6 +6,7 @@ from accounts.access import STAFF_ROLES, user_has_role
 from achievements.models import Achievement, AchievementStatus
 from achievements.selectors import achievement_newest_at
 from deals.models import SIGNED_STAGES, Deal, MatchmakingEvent
+from introductions.selectors import introduction_waiting_for
 from matching.selectors import interest_newest_at
 from requests.models import Enterprise, EnterpriseStatus, NeedStatus, TechNeed
 from requests.selectors import membership_of_user, need_open_list
@@ -50,6 +51,7 @@ def _enterprise_home(user) -> dict:
         "enterprise": membership.enterprise,
         "is_approved": membership.enterprise.status == EnterpriseStatus.APPROVED,
         "needs": membership.enterprise.needs.order_by("-created_at")[:10],
+        "introductions_waiting": introduction_waiting_for(enterprise=membership.enterprise),
     }
 
 

@@ -32,16 +32,35 @@ class Introduction(models.Model):
     consents are recorded; until then every message goes through the portal.
     """
 
-    achievement = models.ForeignKey("achievements.Achievement", on_delete=models.PROTECT, related_name="introductions")
-    enterprise = models.ForeignKey("needs.Enterprise", on_delete=models.PROTECT, related_name="introductions")
+    achievement = models.ForeignKey(
+        "achievements.Achievement", on_delete=models.PROTECT, related_name="introductions", verbose_name=_("result")
+    )
+    enterprise = models.ForeignKey(
+        "needs.Enterprise", on_delete=models.PROTECT, related_name="introductions", verbose_name=_("enterprise")
+    )
     need = models.ForeignKey(
-        "needs.TechNeed", on_delete=models.SET_NULL, null=True, blank=True, related_name="introductions"
+        "needs.TechNeed",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introductions",
+        verbose_name=_("technology need"),
     )
     match = models.ForeignKey(
-        "matching.Match", on_delete=models.SET_NULL, null=True, blank=True, related_name="introductions"
+        "matching.Match",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introductions",
+        verbose_name=_("match"),
     )
     interest = models.ForeignKey(
-        "matching.InterestRequest", on_delete=models.SET_NULL, null=True, blank=True, related_name="introductions"
+        "matching.InterestRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introductions",
+        verbose_name=_("expression of interest"),
     )
     contact = models.ForeignKey(
         "universities.Contact",
@@ -51,12 +70,19 @@ class Introduction(models.Model):
     )
     mode = models.CharField(_("transfer mode under discussion"), max_length=32, choices=TransferMode.choices)
     deal = models.OneToOneField(
-        "deals.Deal", on_delete=models.SET_NULL, null=True, blank=True, related_name="introduction"
+        "deals.Deal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introduction",
+        verbose_name=_("deal"),
     )
     status = models.CharField(
         _("status"), max_length=16, choices=IntroductionStatus.choices, default=IntroductionStatus.PROPOSED
     )
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
     proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     team_consent_by = models.CharField(_("who agreed for the team"), max_length=100, blank=True)
     team_consent_on = models.DateField(_("agreed on"), null=True, blank=True)
@@ -64,10 +90,20 @@ class Introduction(models.Model):
         _("how they agreed"), max_length=16, choices=ConsentChannel.choices, blank=True
     )
     team_consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consent recorded by"),
     )
     enterprise_accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
     )
     enterprise_accepted_at = models.DateTimeField(_("accepted by the enterprise at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("both sides agreed at"), null=True, blank=True)

@@ -2,7 +2,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from accounts.access import STAFF_ROLES, user_has_role
 from achievements.models import Achievement
-from introductions.models import Introduction, IntroductionMessage
+from introductions.models import Introduction, IntroductionMessage, IntroductionStatus
 from matching.models import InterestRequest, Match, MatchState
 from requests.selectors import membership_of_user
 from universities.models import Contact
@@ -23,6 +23,17 @@ def introduction_list_for_user(*, user) -> QuerySet[Introduction]:
     if membership is not None:
         return queryset.filter(enterprise_id=membership.enterprise_id)
     return queryset.none()
+
+
+def introduction_waiting_for(*, enterprise) -> QuerySet[Introduction]:
+    """Introductions proposed to the enterprise that it has not answered yet, for its home page."""
+    return (
+        Introduction.objects.filter(
+            enterprise=enterprise, status=IntroductionStatus.PROPOSED, enterprise_accepted_at__isnull=True
+        )
+        .select_related("achievement__university", "need")
+        .order_by("-proposed_at")
+    )
 
 
 def introduction_messages(*, introduction: Introduction) -> QuerySet[IntroductionMessage]:

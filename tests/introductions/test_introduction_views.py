@@ -172,3 +172,22 @@ def test_the_deal_page_links_back_to_its_introduction(client, alice, erin, intro
     client.force_login(alice)
     page = client.get(reverse("deals:detail", args=[introduction.deal.pk])).content.decode()
     assert f"/introductions/{introduction.pk}/" in page
+
+
+def test_the_enterprise_home_lists_introductions_waiting_for_its_answer(client, erin, introduction):
+    client.force_login(erin)
+    page = client.get("/").content.decode()
+    assert 'data-testid="introductions-waiting"' in page
+    assert f"/introductions/{introduction.pk}/" in page
+    introduction_accept(introduction=introduction, user=erin)
+    assert 'data-testid="introductions-waiting"' not in client.get("/").content.decode()
+
+
+def test_the_history_names_people_not_row_ids(client, alice, introduction):
+    introduction_record_team_consent(
+        introduction=introduction, officer=alice, consent_by="李教授", consent_on=timezone.localdate(), channel="phone"
+    )
+    client.force_login(alice)
+    page = client.get(reverse("introductions:detail", args=[introduction.pk])).content.decode()
+    assert f"→ {alice.full_name or alice.username}" in page
+    assert "team consent recorded by" not in page
