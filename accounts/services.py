@@ -12,6 +12,7 @@ from accounts.models import Invitation, Role, User
 from core.tasks import email_deliver
 from notifications.services import notify
 from requests.models import Enterprise, EnterpriseMembership, EnterpriseStatus
+from requests.selectors import enterprise_users
 from requests.validators import normalise_credit_code
 
 DUPLICATE_CREDIT_CODE = _(
@@ -127,10 +128,6 @@ def _enterprise_lock_pending(*, enterprise: Enterprise) -> Enterprise:
     return enterprise
 
 
-def _enterprise_users(enterprise: Enterprise):
-    return User.objects.filter(enterprise_membership__enterprise=enterprise, is_active=True)
-
-
 @transaction.atomic
 def enterprise_approve(*, enterprise: Enterprise, reviewer: User) -> Enterprise:
     """Approve a pending enterprise, so its users may post technology needs; they are notified."""
@@ -140,7 +137,7 @@ def enterprise_approve(*, enterprise: Enterprise, reviewer: User) -> Enterprise:
     enterprise._change_reason = f"approved by {reviewer.username}"
     enterprise.save(update_fields=["status", "rejection_reason"])
     notify(
-        recipients=_enterprise_users(enterprise),
+        recipients=enterprise_users(enterprise_id=enterprise.pk),
         event_key=f"enterprise-approved:{enterprise.pk}",
         subject=format_lazy(_("Your enterprise was approved: {name}"), name=enterprise.name),
         body=_("You can now post technology needs in the portal."),
@@ -161,7 +158,7 @@ def enterprise_reject(*, enterprise: Enterprise, reviewer: User, reason: str) ->
     enterprise._change_reason = f"rejected by {reviewer.username}"
     enterprise.save(update_fields=["status", "rejection_reason"])
     notify(
-        recipients=_enterprise_users(enterprise),
+        recipients=enterprise_users(enterprise_id=enterprise.pk),
         event_key=f"enterprise-rejected:{enterprise.pk}",
         subject=format_lazy(_("Your enterprise registration was not approved: {name}"), name=enterprise.name),
         body=format_lazy(_("Reason: {reason}"), reason=reason),

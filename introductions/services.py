@@ -14,7 +14,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import User
 from core.choices import TransferMode
 from deals.models import Deal
 from deals.services import OPEN_STAGES, deal_open
@@ -23,6 +22,7 @@ from matching.models import InterestRequest, Match, MatchState
 from matching.services import FORWARDABLE_RESULT_STATUSES, pair_users
 from notifications.services import notify
 from requests.models import EnterpriseStatus
+from requests.selectors import enterprise_users
 from universities.models import Contact
 from universities.selectors import university_of_user
 
@@ -34,17 +34,13 @@ def _url(introduction: Introduction) -> str:
     return reverse("introductions:detail", args=[introduction.pk])
 
 
-def _enterprise_users(introduction: Introduction):
-    return User.objects.filter(enterprise_membership__enterprise_id=introduction.enterprise_id, is_active=True)
-
-
 def _is_pair_officer(user, introduction: Introduction) -> bool:
     university = university_of_user(user=user)
     return university is not None and university.pk == introduction.achievement.university_id
 
 
 def _is_enterprise_user(user, introduction: Introduction) -> bool:
-    return _enterprise_users(introduction).filter(pk=user.pk).exists()
+    return enterprise_users(enterprise_id=introduction.enterprise_id).filter(pk=user.pk).exists()
 
 
 def _text(value: str, *, field: str, required: str, limit: int) -> str:
@@ -122,7 +118,7 @@ def introduction_propose(
     if message:
         IntroductionMessage.objects.create(introduction=introduction, author=officer, body=message)
     notify(
-        recipients=_enterprise_users(introduction),
+        recipients=enterprise_users(enterprise_id=introduction.enterprise_id),
         event_key=f"introduction-proposed:{introduction.pk}",
         subject=format_lazy(
             gettext_lazy("{university} proposes to introduce you to the team behind “{result}”"),
@@ -201,7 +197,7 @@ def _complete_if_both_agreed(introduction: Introduction) -> Introduction:
     if introduction.match_id:
         Match.objects.filter(pk=introduction.match_id).update(state=MatchState.INTRODUCED, updated_at=timezone.now())
     notify(
-        recipients=[*pair_users(introduction.achievement), *_enterprise_users(introduction)],
+        recipients=[*pair_users(introduction.achievement), *enterprise_users(enterprise_id=introduction.enterprise_id)],
         event_key=f"introduction-accepted:{introduction.pk}",
         subject=format_lazy(
             gettext_lazy("Introduction agreed: “{result}” and {enterprise}"),
@@ -244,7 +240,7 @@ def introduction_cancel(*, introduction: Introduction, officer, reason: str) -> 
         reason=_text(
             reason, field="reason", required=_("Say why the introduction is called off."), limit=REASON_MAX_LENGTH
         ),
-        recipients=_enterprise_users(introduction),
+        recipients=enterprise_users(enterprise_id=introduction.enterprise_id),
     )
 
 
@@ -275,7 +271,11 @@ def introduction_message_post(*, introduction: Introduction, author, body: str) 
         raise ValidationError(_("This introduction is closed; no more messages can be sent."))
     body = _text(body, field="body", required=_("Write a message."), limit=MESSAGE_MAX_LENGTH)
     message = IntroductionMessage.objects.create(introduction=introduction, author=author, body=body)
-    recipients = _enterprise_users(introduction) if from_officer else pair_users(introduction.achievement)
+    recipients = (
+        enterprise_users(enterprise_id=introduction.enterprise_id)
+        if from_officer
+        else pair_users(introduction.achievement)
+    )
     notify(
         recipients=recipients.exclude(pk=author.pk),
         event_key=f"introduction-message:{message.pk}",

@@ -18,6 +18,7 @@ from matching.digest_ranking import DigestPlan, digest_plan
 from matching.models import Digest, DigestItem, DigestSection, InterestRequest, Match, MatchState
 from notifications.services import notify
 from requests.models import EnterpriseMembership, EnterpriseStatus, NeedStatus, TechNeed
+from requests.selectors import enterprise_users
 from requests.services import need_transition
 from universities.models import LiaisonPair
 from universities.selectors import university_of_user
@@ -33,10 +34,6 @@ SETTLED_STATES = (MatchState.INTERESTED, MatchState.NOT_RELEVANT, MatchState.INT
 
 def _need_url(need: TechNeed) -> str:
     return reverse("needs:detail", args=[need.pk])
-
-
-def _enterprise_users(need: TechNeed):
-    return User.objects.filter(enterprise_membership__enterprise_id=need.enterprise_id, is_active=True)
 
 
 def pair_users(achievement: Achievement):
@@ -82,7 +79,7 @@ def match_forward_to_enterprise(*, need: TechNeed, achievement: Achievement, off
     match.explanation = {**match.explanation, "note": note}
     match.save()
     notify(
-        recipients=_enterprise_users(need),
+        recipients=enterprise_users(enterprise_id=need.enterprise_id),
         event_key=f"match-forwarded:{match.pk}",
         subject=format_lazy(gettext_lazy("A research result was forwarded for your need: {title}"), title=need.title),
         body=format_lazy(
@@ -100,7 +97,7 @@ def match_respond(*, match: Match, user, interested: bool, reason: str = "") -> 
     """The enterprise says whether a forwarded result interests it; "interested" makes an open need matched."""
     match = Match.objects.select_for_update().select_related("need", "achievement").get(pk=match.pk)
     need = match.need
-    if not _enterprise_users(need).filter(pk=user.pk).exists():
+    if not enterprise_users(enterprise_id=need.enterprise_id).filter(pk=user.pk).exists():
         raise PermissionDenied
     if match.state != MatchState.FORWARDED_TO_ENTERPRISE:
         raise ValidationError(_("This result was already answered."), code="already_answered")

@@ -1,10 +1,16 @@
 from django.db.models import QuerySet
 
 from accounts.access import STAFF_ROLES, user_has_role
+from accounts.models import User
 from requests.filters import DEFAULT_SORT, NeedFilter
 from requests.models import EnterpriseMembership, NeedStatus, TechNeed
 
 VISIBLE_TO_OFFICERS = (NeedStatus.OPEN, NeedStatus.MATCHED, NeedStatus.SOLVED)
+
+
+def enterprise_users(*, enterprise_id: int) -> QuerySet[User]:
+    """The enterprise's active users: who hears about its registration, needs, matches and introductions."""
+    return User.objects.filter(enterprise_membership__enterprise_id=enterprise_id, is_active=True)
 
 
 def membership_of_user(*, user) -> EnterpriseMembership | None:

@@ -23,6 +23,7 @@ from requests.models import (
     NeedStatus,
     TechNeed,
 )
+from requests.selectors import enterprise_users
 from requests.validators import validate_need_terms
 
 # A second identical need from the same enterprise this soon is a double-clicked submit, not a new need.
@@ -183,10 +184,6 @@ def _detail_url(need: TechNeed) -> str:
     return reverse("needs:detail", args=[need.pk])
 
 
-def _enterprise_users(need: TechNeed):
-    return User.objects.filter(enterprise_membership__enterprise_id=need.enterprise_id, is_active=True)
-
-
 @transaction.atomic
 def need_submit(*, need: TechNeed) -> TechNeed:
     """Send a draft (or a need sent back for changes) to bureau staff for review."""
@@ -212,7 +209,7 @@ def need_approve(*, need: TechNeed) -> TechNeed:
         raise ValidationError(_("Only a need waiting for review can be approved."), code="not_in_review")
     need = need_transition(need=need, status=NeedStatus.OPEN)
     notify(
-        recipients=_enterprise_users(need),
+        recipients=enterprise_users(enterprise_id=need.enterprise_id),
         event_key=f"need-approve:{need.pk}:{need.review_round}",
         subject=format_lazy(gettext_lazy("Your technology need was approved: {title}"), title=need.title),
         body=gettext_lazy("It is now open to the liaison officers of Wuhan's universities."),
@@ -234,7 +231,7 @@ def need_reject(*, need: TechNeed, reason: str) -> TechNeed:
         raise ValidationError({"reason": _("Give the enterprise a reason for the rejection.")})
     need = need_transition(need=need, status=NeedStatus.REJECTED, review_note=reason.strip())
     notify(
-        recipients=_enterprise_users(need),
+        recipients=enterprise_users(enterprise_id=need.enterprise_id),
         event_key=f"need-reject:{need.pk}:{need.review_round}",
         subject=format_lazy(gettext_lazy("Your technology need was not approved: {title}"), title=need.title),
         body=reason.strip(),
@@ -250,7 +247,7 @@ def need_request_changes(*, need: TechNeed, note: str) -> TechNeed:
         raise ValidationError({"note": _("Tell the enterprise what to change.")})
     need = need_transition(need=need, status=NeedStatus.CHANGES_REQUESTED, review_note=note.strip())
     notify(
-        recipients=_enterprise_users(need),
+        recipients=enterprise_users(enterprise_id=need.enterprise_id),
         event_key=f"need-changes:{need.pk}:{need.review_round}",
         subject=format_lazy(gettext_lazy("Changes requested on your technology need: {title}"), title=need.title),
         body=note.strip(),
