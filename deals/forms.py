@@ -12,6 +12,7 @@ from deals.models import EventLevel, Landing, MatchmakingEvent, ThemeKind
 from requests.models import Enterprise, EnterpriseStatus, TechNeed
 from requests.selectors import VISIBLE_TO_OFFICERS
 from universities.models import University
+from universities.selectors import officers_at, pair_members
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 OPENABLE_STATUSES = ("published", "negotiating")
@@ -72,9 +73,7 @@ class DealOpenForm(forms.Form):
         results = Achievement.objects.filter(status__in=OPENABLE_STATUSES)
         self.fields["achievement"].queryset = results.filter(university=university) if university else results
         if pair is not None:
-            self.fields["responsible_officer"].queryset = User.objects.filter(
-                officer__memberships__pair=pair, officer__memberships__ended_on__isnull=True
-            )
+            self.fields["responsible_officer"].queryset = pair_members(pair=pair)
             self.fields["responsible_officer"].empty_label = _("Me")
         else:
             del self.fields["responsible_officer"]
@@ -102,11 +101,7 @@ class DealTermsForm(forms.Form):
     def __init__(self, *args, deal, **kwargs):
         kwargs.setdefault("initial", {"mode": deal.mode, "responsible_officer": deal.responsible_officer_id})
         super().__init__(*args, **kwargs)
-        self.fields["responsible_officer"].queryset = User.objects.filter(
-            officer__memberships__pair__university_id=deal.achievement.university_id,
-            officer__memberships__ended_on__isnull=True,
-            officer__memberships__pair__ended_on__isnull=True,
-        )
+        self.fields["responsible_officer"].queryset = officers_at(university_id=deal.achievement.university_id)
         if deal.stage not in ("introduced", "negotiating"):
             self.fields["mode"].disabled = True
 

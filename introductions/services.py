@@ -24,7 +24,7 @@ from notifications.services import notify
 from requests.models import EnterpriseStatus
 from requests.selectors import enterprise_users
 from universities.models import Contact
-from universities.selectors import university_of_user
+from universities.selectors import user_is_stationed_at
 
 MESSAGE_MAX_LENGTH = 2000
 REASON_MAX_LENGTH = 1000
@@ -32,11 +32,6 @@ REASON_MAX_LENGTH = 1000
 
 def _url(introduction: Introduction) -> str:
     return reverse("introductions:detail", args=[introduction.pk])
-
-
-def _is_pair_officer(user, introduction: Introduction) -> bool:
-    university = university_of_user(user=user)
-    return university is not None and university.pk == introduction.achievement.university_id
 
 
 def _is_enterprise_user(user, introduction: Introduction) -> bool:
@@ -90,14 +85,13 @@ def introduction_propose(
     """An officer of the result's university proposes to introduce its team to an interested enterprise."""
     parties = _source(match=match, interest=interest)
     achievement, enterprise = parties["achievement"], parties["enterprise"]
-    university = university_of_user(user=officer)
-    if university is None or university.pk != achievement.university_id:
+    if not user_is_stationed_at(user=officer, university_id=achievement.university_id):
         raise PermissionDenied(_("Only the liaison officers of the result's university can propose an introduction."))
     if achievement.status not in FORWARDABLE_RESULT_STATUSES:
         raise ValidationError(_("Only a published result can be the subject of an introduction."))
     if enterprise.status != EnterpriseStatus.APPROVED:
         raise ValidationError(_("The enterprise is not approved."))
-    if contact.team.university_id != university.pk:
+    if contact.team.university_id != achievement.university_id:
         raise ValidationError({"contact": _("Choose a contact of a research team at your university.")})
     if not contact.has_personal_data:
         raise ValidationError({"contact": _("Record this contact's phone or email first: that is what is shared.")})
@@ -137,7 +131,7 @@ def introduction_record_team_consent(
 ) -> Introduction:
     """The pair records that the research team agreed to meet the enterprise: who, when and how."""
     introduction = _locked(introduction)
-    if not _is_pair_officer(officer, introduction):
+    if not user_is_stationed_at(user=officer, university_id=introduction.achievement.university_id):
         raise PermissionDenied
     _require_proposed(introduction)
     consent_by = _text(consent_by, field="consent_by", required=_("Say who agreed for the team."), limit=100)
@@ -231,7 +225,7 @@ def introduction_decline(*, introduction: Introduction, user, reason: str) -> In
 def introduction_cancel(*, introduction: Introduction, officer, reason: str) -> Introduction:
     """The pair calls the introduction off, for example because the team declined."""
     introduction = _locked(introduction)
-    if not _is_pair_officer(officer, introduction):
+    if not user_is_stationed_at(user=officer, university_id=introduction.achievement.university_id):
         raise PermissionDenied
     _require_proposed(introduction)
     return _close(
@@ -264,7 +258,7 @@ def _close(introduction: Introduction, *, status: str, reason: str, recipients) 
 def introduction_message_post(*, introduction: Introduction, author, body: str) -> IntroductionMessage:
     """A message between the enterprise and the pair; the other side is told."""
     introduction = _locked(introduction)
-    from_officer = _is_pair_officer(author, introduction)
+    from_officer = user_is_stationed_at(user=author, university_id=introduction.achievement.university_id)
     if not from_officer and not _is_enterprise_user(author, introduction):
         raise PermissionDenied
     if introduction.status not in (IntroductionStatus.PROPOSED, IntroductionStatus.ACCEPTED):

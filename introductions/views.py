@@ -12,7 +12,7 @@ from core.history import history_entries
 from introductions import selectors, services
 from introductions.forms import ConsentForm, MessageForm, ProposeForm, ReasonForm
 from introductions.models import Introduction, IntroductionStatus
-from universities.selectors import university_of_user
+from universities.selectors import user_is_stationed_at
 from universities.services import contact_data_view_record
 
 PARTIES = (Role.OFFICER, Role.ENTERPRISE, *STAFF_ROLES)
@@ -72,8 +72,7 @@ def introduction_propose(request):
 @role_required(*PARTIES)
 def introduction_detail(request, pk, consent_form=None, reason_form=None, message_form=None):
     introduction = _introduction_for(request, pk)
-    university = university_of_user(user=request.user)
-    is_pair = university is not None and university.pk == introduction.achievement.university_id
+    is_pair = user_is_stationed_at(user=request.user, university_id=introduction.achievement.university_id)
     is_enterprise = request.user.is_enterprise_user
     is_staff = user_has_role(request.user, STAFF_ROLES)
     is_open = introduction.status == IntroductionStatus.PROPOSED

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from accounts.models import User
 from achievements.models import Achievement, AchievementStatus
 from matching import corpus
 from matching.digest_ranking import DigestPlan, digest_plan
@@ -21,7 +20,7 @@ from requests.models import EnterpriseMembership, EnterpriseStatus, NeedStatus, 
 from requests.selectors import enterprise_users
 from requests.services import need_transition
 from universities.models import LiaisonPair
-from universities.selectors import university_of_user
+from universities.selectors import officers_at, pair_members, user_is_stationed_at
 from visits.services import follow_up_create
 
 NOTE_MAX_LENGTH = 1000
@@ -42,12 +41,7 @@ def pair_users(achievement: Achievement):
     Looked up by university rather than by the forwarding officer, so that if the pair changed in between,
     the officers now in charge hear the answer.
     """
-    return User.objects.filter(
-        is_active=True,
-        officer__memberships__ended_on__isnull=True,
-        officer__memberships__pair__ended_on__isnull=True,
-        officer__memberships__pair__university_id=achievement.university_id,
-    )
+    return officers_at(university_id=achievement.university_id).filter(is_active=True)
 
 
 @transaction.atomic
@@ -58,8 +52,7 @@ def match_forward_to_enterprise(*, need: TechNeed, achievement: Achievement, off
         raise ValidationError({"note": _("Tell the enterprise why this result fits their need.")})
     if len(note) > NOTE_MAX_LENGTH:
         raise ValidationError({"note": _("Keep the note under %(limit)d characters.") % {"limit": NOTE_MAX_LENGTH}})
-    university = university_of_user(user=officer)
-    if university is None or university.pk != achievement.university_id:
+    if not user_is_stationed_at(user=officer, university_id=achievement.university_id):
         raise ValidationError(
             _("You can forward only results of the university you are stationed at."), code="not_your_university"
         )
@@ -162,8 +155,7 @@ FOLLOW_UP_DAYS = 7
 
 def _suggestion_for(*, match: Match, officer) -> Match:
     match = Match.objects.select_for_update().select_related("need", "achievement").get(pk=match.pk)
-    university = university_of_user(user=officer)
-    if university is None or university.pk != match.achievement.university_id:
+    if not user_is_stationed_at(user=officer, university_id=match.achievement.university_id):
         raise PermissionDenied
     if match.state != MatchState.SUGGESTED:
         raise ValidationError(
@@ -215,9 +207,7 @@ def period_start_of(day: datetime.date) -> datetime.date:
 
 
 def _pair_officers(pair: LiaisonPair):
-    return User.objects.filter(
-        is_active=True, officer__memberships__pair=pair, officer__memberships__ended_on__isnull=True
-    ).distinct()
+    return pair_members(pair=pair).filter(is_active=True)
 
 
 def _changed_since(queryset, since):

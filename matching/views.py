@@ -17,7 +17,7 @@ from matching.reasons import reason_text
 from matching.tasks import digest_regenerate as digest_regenerate_later
 from requests import views as need_views
 from requests.selectors import need_detail_for_user
-from universities.selectors import university_of_user
+from universities.selectors import user_is_stationed_at
 
 DIGESTS_PER_PAGE = 20
 
@@ -102,7 +102,7 @@ def digest_detail(request, pk, bound_forms=None):
     digest = _digest_for(request, pk)
     bound_forms = bound_forms or {}
     sections = selectors.digest_sections(digest=digest)
-    may_act = university_of_user(user=request.user) == digest.pair.university
+    may_act = user_is_stationed_at(user=request.user, university_id=digest.pair.university_id)
     for section in sections:
         for item in section["items"]:
             explanation = item.match.explanation if item.match else {}

@@ -3,7 +3,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.access import STAFF_ROLES, user_has_role
-from accounts.models import Role
+from accounts.models import Role, User
 from achievements.models import Achievement, AchievementStatus
 from universities.models import Contact, ContactDataView, LiaisonPair, PairMembership, ResearchTeam, University
 from visits.models import CampusVisit, FollowUp, FollowUpStatus
@@ -51,12 +51,33 @@ def university_of_user(*, user) -> University | None:
     return pair.university if pair else None
 
 
+def user_is_stationed_at(*, user, university_id: int) -> bool:
+    """Whether `user` is an officer of the pair stationed at the university now."""
+    own = university_of_user(user=user)
+    return own is not None and own.pk == university_id
+
+
+def pair_members(*, pair: LiaisonPair) -> QuerySet[User]:
+    """The officers serving in `pair` now, seat 1 first."""
+    return User.objects.filter(officer__memberships__pair=pair, officer__memberships__ended_on__isnull=True).order_by(
+        "officer__memberships__seat"
+    )
+
+
+def officers_at(*, university_id: int) -> QuerySet[User]:
+    """The officers of the pair stationed at the university now."""
+    return User.objects.filter(
+        officer__memberships__ended_on__isnull=True,
+        officer__memberships__pair__ended_on__isnull=True,
+        officer__memberships__pair__university_id=university_id,
+    )
+
+
 def user_can_edit_at(*, user, university: University) -> bool:
     """Officers edit their own university's records; admins everything; bureau staff only read."""
     if getattr(user, "is_portal_admin", False):
         return True
-    own = university_of_user(user=user)
-    return own is not None and own.pk == university.pk
+    return user_is_stationed_at(user=user, university_id=university.pk)
 
 
 def user_can_read_at(*, user, university: University) -> bool:

@@ -4,12 +4,12 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from achievements.models import Achievement
 from core.widgets import LookupSelectMultiple, render_only_chosen
 from requests.models import TechNeed
 from requests.selectors import VISIBLE_TO_OFFICERS
 from universities.models import Contact, ResearchTeam
+from universities.selectors import pair_members
 from visits.models import CampusVisit, VisitPurpose
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -57,7 +57,7 @@ class VisitForm(forms.Form):
     def __init__(self, *args, pair, **kwargs):
         super().__init__(*args, **kwargs)
         university = pair.university
-        self.fields["officers_present"].queryset = _pair_users(pair)
+        self.fields["officers_present"].queryset = pair_members(pair=pair)
         self.fields["teams"].queryset = ResearchTeam.objects.filter(university=university)
         self.fields["contacts"].queryset = Contact.objects.filter(team__university=university).select_related("team")
         self.fields["results_found"].queryset = Achievement.objects.filter(university=university)
@@ -76,12 +76,6 @@ class VisitForm(forms.Form):
         }
 
 
-def _pair_users(pair):
-    return User.objects.filter(officer__memberships__pair=pair, officer__memberships__ended_on__isnull=True).order_by(
-        "officer__memberships__seat"
-    )
-
-
 class FollowUpPlanForm(forms.Form):
     """One follow-up to create with the visit; a blank row is ignored."""
 
@@ -91,7 +85,7 @@ class FollowUpPlanForm(forms.Form):
 
     def __init__(self, *args, pair, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _pair_users(pair)
+        self.fields["owner"].queryset = pair_members(pair=pair)
 
     def clean(self):
         cleaned = super().clean()
@@ -130,7 +124,7 @@ class FollowUpForm(forms.Form):
 
     def __init__(self, *args, pair, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _pair_users(pair)
+        self.fields["owner"].queryset = pair_members(pair=pair)
 
 
 class FollowUpCompleteForm(forms.Form):

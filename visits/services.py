@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from universities.models import LiaisonPair
-from universities.selectors import pair_active_for_user
+from universities.selectors import pair_active_for_user, pair_members
 from visits.models import CampusVisit, FollowUp, FollowUpStatus
 
 
@@ -115,7 +115,7 @@ def visit_delete(*, visit: CampusVisit) -> None:
 
 
 def _pair_members(pair: LiaisonPair) -> set[int]:
-    return set(pair.memberships.filter(ended_on__isnull=True).values_list("officer__user_id", flat=True))
+    return set(pair_members(pair=pair).values_list("pk", flat=True))
 
 
 @transaction.atomic
