@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -110,8 +110,6 @@ def _run(request, introduction, form, call, *, success: str, form_name: str):
             call(**form.cleaned_data)
         except ValidationError as error:
             attach_service_errors(form, error)
-        except PermissionDenied:
-            raise
         else:
             messages.success(request, success)
             return redirect("introductions:detail", pk=introduction.pk)

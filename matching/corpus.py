@@ -32,17 +32,12 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _keywords(text: str) -> tuple[str, ...]:
-    parts = text.replace("，", ",").replace("、", ",").replace(";", ",").replace("；", ",").split(",")
-    return tuple(part.strip() for part in parts if part.strip())
-
-
 def result_document(result: Achievement) -> ResultDoc:
     return ResultDoc(
         id=str(result.pk),
         title=result.title,
         abstract=result.abstract,
-        keywords=_keywords(result.keywords),
+        keywords=tuple(result.keyword_list),
         field=result.field,
         university=str(result.university_id),
         lang=result.language,
