@@ -7,7 +7,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from matching import corpus, services
+from matching import services
 from universities.models import LiaisonPair
 
 RETRY = {
@@ -30,7 +30,6 @@ def digest_build_for_pair(*, pair_id: int, period_start: str, rebuild: bool = Fa
 def digests_build_weekly() -> int:
     """Beat's weekly entry: one task per active pair, after this transaction (if any) commits."""
     period_start = services.period_start_of(timezone.localdate()).isoformat()
-    corpus.index_current()  # build the index once in this process before the fan-out
     pair_ids = list(LiaisonPair.objects.filter(ended_on__isnull=True).values_list("pk", flat=True))
     for pair_id in pair_ids:
         transaction.on_commit(
