@@ -191,3 +191,29 @@ def test_the_history_names_people_not_row_ids(client, alice, introduction):
     page = client.get(reverse("introductions:detail", args=[introduction.pk])).content.decode()
     assert f"→ {alice.full_name or alice.username}" in page
     assert "team consent recorded by" not in page
+
+
+@pytest.mark.parametrize("action", ["consent", "accept", "close", "message"])
+@pytest.mark.parametrize(
+    ("role", "outcome"),
+    [("carol", NOT_FOUND), ("outsider", NOT_FOUND), ("dora", FORBIDDEN), (None, LOGIN)],
+)
+def test_the_wrong_users_cannot_act_on_an_introduction(client, request, introduction, action, role, outcome):
+    user = request.getfixturevalue(role) if role else None
+    if action in ("consent",) and role == "outsider":
+        outcome = FORBIDDEN  # an enterprise user never records a team's consent
+    if action == "accept" and role == "carol":
+        outcome = FORBIDDEN  # officers never accept for an enterprise
+    url = reverse(f"introductions:{action}", args=[introduction.pk])
+    assert_access(client, url, user, outcome, method="post", data={"body": "你好", "reason": "不合适"})
+    introduction.refresh_from_db()
+    assert introduction.status == IntroductionStatus.PROPOSED
+    assert not introduction.messages.exclude(author=introduction.proposed_by).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "outcome"), [("alice", PAGE), ("erin", PAGE), ("dora", PAGE), ("carol", PAGE), (None, LOGIN)]
+)
+def test_the_introduction_list_is_open_to_every_portal_role_and_shows_only_their_own(client, request, role, outcome):
+    user = request.getfixturevalue(role) if role else None
+    assert_access(client, reverse("introductions:list"), user, outcome)

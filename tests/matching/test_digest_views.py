@@ -14,6 +14,7 @@ from visits.models import FollowUp
 pytestmark = pytest.mark.django_db
 
 WEEK = datetime.date(2026, 11, 23)
+REDIRECT = 302
 
 
 @pytest.fixture
@@ -109,3 +110,37 @@ def test_the_digest_page_runs_a_bounded_number_of_queries(client, alice, digest,
     client.force_login(alice)
     with django_assert_max_num_queries(30):
         client.get(reverse("matching:digest_detail", args=[digest.pk]))
+
+
+@pytest.mark.parametrize("action", ["digest_forward", "digest_team", "digest_dismiss"])
+@pytest.mark.parametrize(
+    ("role", "outcome"), [("carol", NOT_FOUND), ("erin", FORBIDDEN), ("dora", FORBIDDEN), (None, LOGIN)]
+)
+def test_the_wrong_users_cannot_act_on_a_digest_item(client, request, digest, item, action, role, outcome):
+    user = request.getfixturevalue(role) if role else None
+    data = {f"item{item.pk}-note": "理由", f"dismiss{item.pk}-reason": "理由"}
+    assert_access(
+        client, reverse(f"matching:{action}", args=[digest.pk, item.pk]), user, outcome, method="post", data=data
+    )
+    item.match.refresh_from_db()
+    assert item.match.state == MatchState.SUGGESTED
+
+
+@pytest.mark.parametrize(
+    ("role", "outcome"),
+    [("alice", REDIRECT), ("dora", REDIRECT), ("carol", NOT_FOUND), ("erin", FORBIDDEN), (None, LOGIN)],
+)
+def test_who_may_regenerate_a_digest(client, request, digest, role, outcome):
+    user = request.getfixturevalue(role) if role else None
+    assert_access(client, reverse("matching:digest_regenerate", args=[digest.pk]), user, outcome, method="post")
+
+
+@pytest.mark.parametrize(("role", "outcome"), [("alice", PAGE), ("dora", PAGE), ("erin", FORBIDDEN), (None, LOGIN)])
+def test_who_may_list_digests(client, request, digest, role, outcome):
+    user = request.getfixturevalue(role) if role else None
+    assert_access(client, reverse("matching:digest_list"), user, outcome)
+
+
+def test_another_universitys_officer_sees_none_of_our_digests_in_the_list(client, carol, digest):
+    client.force_login(carol)
+    assert f"/matches/digests/{digest.pk}/" not in client.get(reverse("matching:digest_list")).content.decode()
